@@ -1,0 +1,52 @@
+using MassTransit;
+using Weerbaarheid.ServiceDefaults.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Weerbaarheid.ServiceDefaults.Messaging;
+
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// MassTransit on RabbitMQ (section <c>Messaging</c>): kebab-case endpoint names, retry with back-off
+    /// per endpoint then the endpoint's <c>_error</c> queue, publisher confirms, the bus health check
+    /// (readiness), and the outbox dispatcher for <typeparamref name="TContext"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceMessaging<TContext>(
+        this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? configureConsumers = null)
+        where TContext : ServiceDbContext
+    {
+        var section = builder.Configuration.GetSection(MessagingOptions.Section);
+        var options = section.Get<MessagingOptions>() ?? new MessagingOptions();
+        builder.Services.Configure<OutboxOptions>(section.GetSection("Outbox"));
+        builder.Services.AddOutboxInterceptor();
+        builder.Services.AddHostedService<OutboxDispatcher<TContext>>();
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            configureConsumers?.Invoke(bus);
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            {
+                endpoint.UseMessageRetry(retry => retry.Exponential(options.RetryLimit,
+                    TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(500)));
+                if (options.QuorumQueues && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                {
+                    rabbit.SetQuorumQueue();
+                }
+            });
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(new Uri(options.RabbitMqUrl), host => host.PublisherConfirmation = true);
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+        builder.Services.Configure<MassTransitHostOptions>(host =>
+        {
+            // Start serving even while the broker is down; the outbox keeps events until it is back.
+            host.WaitUntilStarted = false;
+        });
+        return builder;
+    }
+}
