@@ -1,0 +1,46 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace Weerbaarheid.Gateway;
+
+public static class Extensions
+{
+    /// <summary>Rate-limiter policy for anonymous routes (named in the routes' RateLimiterPolicy).</summary>
+    public const string AnonymousRateLimitPolicy = "anonymous";
+
+    /// <summary>
+    /// The gateway is configuration (section <c>ReverseProxy</c>): routes with their authorization and
+    /// rate-limit policies, clusters with h2c to the services and active + passive health checks.
+    /// Authentication is the service defaults' JWT bearer; the services check roles again.
+    /// </summary>
+    public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
+        builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodySize);
+
+        builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(AnonymousRateLimitPolicy, context => RateLimitPartition.GetTokenBucketLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = options.AnonymousRateLimit.Burst,
+                    TokensPerPeriod = options.AnonymousRateLimit.PerSecond,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                }));
+        });
+        return builder;
+    }
+
+    public static WebApplication MapGateway(this WebApplication app)
+    {
+        app.UseRateLimiter();
+        app.MapReverseProxy();
+        return app;
+    }
+}

@@ -1,0 +1,20 @@
+namespace Weerbaarheid.Gateway;
+
+/// <summary>Section <c>Gateway</c>.</summary>
+public sealed class GatewayOptions
+{
+    public const string Section = "Gateway";
+
+    /// <summary>Limits for routes open to anonymous callers, per client address.</summary>
+    public AnonymousRateLimit AnonymousRateLimit { get; set; } = new();
+
+    /// <summary>Largest request body accepted, in bytes.</summary>
+    public long MaxRequestBodySize { get; set; } = 1024 * 1024;
+}
+
+/// <summary>A token bucket per client address: bursts up to <see cref="Burst"/>, refilled at <see cref="PerSecond"/>.</summary>
+public sealed class AnonymousRateLimit
+{
+    public int PerSecond { get; set; } = 20;
+    public int Burst { get; set; } = 60;
+}

@@ -1,0 +1,11 @@
+using Weerbaarheid.Offerings;
+using Weerbaarheid.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("offerings");
+builder.AddOfferingsService();
+
+var app = builder.Build();
+app.MapServiceDefaults();
+app.MapOfferingsService();
+app.Run();
