@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -19,6 +20,9 @@ public static class Extensions
         var options = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
         builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodySize);
 
+        // The gateway hosts only the gRPC health service; every other gRPC method must fall through to
+        // the proxy instead of being answered UNIMPLEMENTED by the gateway's own gRPC server.
+        builder.Services.Configure<GrpcServiceOptions>(grpc => grpc.IgnoreUnknownServices = true);
         builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
         builder.Services.AddRateLimiter(limiter =>
         {
