@@ -1,0 +1,153 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Weerbaarheid.ServiceDefaults.Auth;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Weerbaarheid.Gateway.Tests;
+
+/// <summary>The gateway in process, forwarding to a recording stub instead of a real service.</summary>
+public sealed class GatewayBehaviourTests : IDisposable
+{
+    private readonly RecordingBackend _backend = new();
+    private readonly WebApplicationFactory<GatewayOptions> _gateway;
+
+    public GatewayBehaviourTests()
+    {
+        _gateway = new WebApplicationFactory<GatewayOptions>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Development");
+            web.UseSetting("Gateway:AnonymousRateLimit:PerSecond", "1");
+            web.UseSetting("Gateway:AnonymousRateLimit:Burst", "3");
+            web.UseSetting("ReverseProxy:Clusters:offerings:HealthCheck:Active:Enabled", "false");
+            web.ConfigureTestServices(services =>
+                services.AddSingleton<IForwarderHttpClientFactory>(new StubClientFactory(_backend)));
+        });
+    }
+
+    [Fact]
+    public async Task Anonymous_read_is_forwarded_to_the_service()
+    {
+        var response = await _gateway.CreateClient().GetAsync("/api/v1/offerings/loket-24-7");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("/api/v1/offerings/loket-24-7", _backend.Paths);
+    }
+
+    [Fact]
+    public async Task Write_without_a_token_is_rejected_before_it_reaches_the_service()
+    {
+        var response = await _gateway.CreateClient().PostAsync("/api/v1/offerings", JsonBody("{}"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(_backend.Paths);
+    }
+
+    [Fact]
+    public async Task Write_with_a_valid_token_is_forwarded_with_the_token()
+    {
+        var client = _gateway.CreateClient();
+        var token = DevelopmentTokens.Mint("alice", [Roles.ProgrammeAdmin]);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        var response = await client.PostAsync("/api/v1/offerings", JsonBody("{}"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal($"Bearer {token}", _backend.LastAuthorization);
+    }
+
+    [Fact]
+    public async Task Grpc_write_without_a_token_is_rejected_and_anonymous_grpc_read_is_forwarded()
+    {
+        var client = _gateway.CreateClient();
+
+        var write = await client.SendAsync(GrpcRequest("CreateOffering"));
+        var read = await client.SendAsync(GrpcRequest("ListOfferings"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, write.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal(["/weerbaarheid.offerings.v1.OfferingsService/ListOfferings"], _backend.Paths);
+    }
+
+    [Fact]
+    public async Task Anonymous_callers_beyond_the_burst_get_429()
+    {
+        var client = _gateway.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 10; i++)
+        {
+            statuses.Add((await client.GetAsync("/api/v1/offerings")).StatusCode);
+        }
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+        Assert.Equal(HttpStatusCode.OK, statuses[0]);
+    }
+
+    [Fact]
+    public async Task Request_bodies_over_the_limit_are_refused()
+    {
+        // The limit is Kestrel's, so this one runs on a real Kestrel port instead of the test server.
+        _gateway.UseKestrel(0);
+        _gateway.StartServer();
+        var client = _gateway.CreateClient();
+        client.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Bearer", DevelopmentTokens.Mint("alice", [Roles.ProgrammeAdmin]));
+
+        var response = await client.PostAsync("/api/v1/offerings", JsonBody(new string('x', 2 * 1024 * 1024)));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Empty(_backend.Paths);
+    }
+
+    public void Dispose() => _gateway.Dispose();
+
+    private static StringContent JsonBody(string json) => new(json, MediaTypeHeaderValue.Parse("application/json"));
+
+    private static HttpRequestMessage GrpcRequest(string method) =>
+        new(HttpMethod.Post, $"/weerbaarheid.offerings.v1.OfferingsService/{method}")
+        {
+            Content = new ByteArrayContent([0, 0, 0, 0, 0]) { Headers = { ContentType = new MediaTypeHeaderValue("application/grpc") } },
+        };
+
+    private sealed class StubClientFactory(RecordingBackend backend) : IForwarderHttpClientFactory
+    {
+        public HttpMessageInvoker CreateClient(ForwarderHttpClientContext context) => new(backend);
+    }
+
+    private sealed class RecordingBackend : HttpMessageHandler
+    {
+        private readonly List<string> _paths = [];
+
+        public IReadOnlyList<string> Paths
+        {
+            get
+            {
+                lock (_paths)
+                {
+                    return _paths.ToArray();
+                }
+            }
+        }
+
+        public string? LastAuthorization { get; private set; }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.Content is not null)
+            {
+                await request.Content.ReadAsByteArrayAsync(cancellationToken);
+            }
+
+            lock (_paths)
+            {
+                _paths.Add(request.RequestUri!.AbsolutePath);
+            }
+
+            LastAuthorization = request.Headers.Authorization?.ToString();
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{}"), Version = request.Version };
+        }
+    }
+}
