@@ -92,18 +92,21 @@ public sealed class OutboxDispatcher<TContext>(
             }
             catch (Exception exception)
             {
-                if (!cancellationToken.IsCancellationRequested)
+                // Give the rest back at once, so a restarted or other dispatcher need not wait for the lease.
+                if (cancellationToken.IsCancellationRequested)
                 {
-                    OutboxDiagnostics.Failures.Add(1);
+                    await ReleaseAsync(db, batch.Skip(published)); // shutting down is not a failed attempt
+                    throw;
                 }
 
-                // Give the rest back at once, so a restarted or other dispatcher need not wait for the lease.
+                OutboxDiagnostics.Failures.Add(1);
                 await ReleaseAfterFailureAsync(db, message, exception);
                 await ReleaseAsync(db, batch.Skip(published + 1));
                 throw;
             }
 
-            await db.OutboxMessages.Where(m => m.Sequence == message.Sequence).ExecuteDeleteAsync(cancellationToken);
+            // The broker has it: finish the bookkeeping even while stopping, or it would be published again.
+            await db.OutboxMessages.Where(m => m.Sequence == message.Sequence).ExecuteDeleteAsync(CancellationToken.None);
             published++;
             OutboxDiagnostics.Published.Add(1);
             OutboxDiagnostics.Delay.Record((clock.GetCurrentInstant() - message.EnqueuedAt).TotalSeconds);

@@ -15,6 +15,9 @@ public sealed class Broker
     /// <summary>Runs before each publish with the message and the publish's cancellation token; may throw or wait.</summary>
     public Func<object, CancellationToken, Task>? BeforePublish { get; set; }
 
+    /// <summary>Runs after a publish the bus completed (the broker has the message).</summary>
+    public Action<object>? AfterPublish { get; set; }
+
     /// <summary>Publishes tried, including those that failed.</summary>
     public int Attempts => Volatile.Read(ref _attempts);
 
@@ -35,6 +38,7 @@ public sealed class Broker
         }
 
         await publish();
+        AfterPublish?.Invoke(message);
     }
 }
 

@@ -41,3 +41,20 @@ public sealed record TallyRequested(string Name);
 
 /// <summary>An event the consumers publish through the outbox while handling <see cref="TallyRequested"/>.</summary>
 public sealed record TallyCounted(string Name, int Count);
+
+/// <summary>An event with the shapes contracts use (enum, time, nested record, list, null), for round trips.</summary>
+public sealed record CaseReported(
+    Guid CaseId,
+    CaseUrgency Urgency,
+    DateTimeOffset ReportedAt,
+    CaseReporter Reporter,
+    IReadOnlyList<string> Topics,
+    string? Note);
+
+public enum CaseUrgency
+{
+    Routine = 1,
+    Urgent = 2,
+}
+
+public sealed record CaseReporter(string Unit, int Shift);

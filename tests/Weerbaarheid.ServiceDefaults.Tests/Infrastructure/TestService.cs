@@ -37,6 +37,7 @@ public sealed class TestService : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
     public ITestHarness Harness => Services.GetRequiredService<ITestHarness>();
     public OutboxSignal Signal => Services.GetRequiredService<OutboxSignal>();
+    public Deliveries Deliveries => Services.GetRequiredService<Deliveries>();
 
     public static async Task<TestService> StartAsync(DatabaseProvider provider, Action<IBusRegistrationConfigurator>? configureBus = null)
     {
@@ -50,6 +51,8 @@ public sealed class TestService : IAsyncDisposable
             builder.Services.AddLogging();
             builder.Services.AddSingleton<IClock>(clock);
             builder.Services.AddSingleton<ConsumerFaults>();
+            builder.Services.AddSingleton<Deliveries>();
+            builder.Services.AddSingleton<Publications>();
             builder.AddServiceDatabase<TestDb, SqliteTestDb, PostgresTestDb>(TestDatabase.DatabaseName);
             builder.Services.AddMassTransitTestHarness(bus => configureBus?.Invoke(bus));
             // What the dispatcher resolves as IBus: the harness's bus, behind the fault-injecting broker.
@@ -59,6 +62,8 @@ public sealed class TestService : IAsyncDisposable
             var service = new TestService(host, database, clock, broker);
             await service.WithDbAsync(db => db.Database.EnsureCreatedAsync());
             await service.Harness.Start();
+            service.Harness.Bus.ConnectConsumeObserver(service.Deliveries);
+            service.Harness.Bus.ConnectPublishObserver(service.Services.GetRequiredService<Publications>());
             return service;
         }
         catch
@@ -112,8 +117,9 @@ public sealed class TestService : IAsyncDisposable
     public Task<List<Tally>> TalliesAsync() =>
         WithDbAsync(db => db.Tallies.AsNoTracking().OrderBy(t => t.Name).ToListAsync());
 
-    /// <summary>What the in-memory bus has seen published, in order.</summary>
-    public List<IPublishedMessage<T>> Published<T>() where T : class => Harness.Published.Select<T>().ToList();
+    /// <summary>What the in-memory bus has published so far, in order, with the message ids it carried.</summary>
+    public IReadOnlyList<(T Message, Guid? MessageId)> Published<T>() where T : class =>
+        Services.GetRequiredService<Publications>().Of<T>();
 
     public async ValueTask DisposeAsync()
     {

@@ -29,7 +29,7 @@ public sealed class BackgroundDispatcherTests
             await dispatcher.StopAsync(CancellationToken.None);
         }
 
-        Assert.Equal([1, 2], service.Published<CaseOpened>().Select(p => p.Context.Message.Number));
+        Assert.Equal([1, 2], service.Published<CaseOpened>().Select(p => p.Message.Number));
         Assert.Empty(await service.OutboxAsync());
     }
 
@@ -62,7 +62,7 @@ public sealed class BackgroundDispatcherTests
         }
 
         Assert.Equal(3, service.Broker.Attempts);
-        Assert.Equal(row.MessageId, Assert.Single(service.Published<CaseOpened>()).Context.MessageId);
+        Assert.Equal(row.MessageId, Assert.Single(service.Published<CaseOpened>()).MessageId);
         Assert.Empty(await service.OutboxAsync());
     }
 }

@@ -22,8 +22,8 @@ public sealed class IdempotentConsumerTests
         await using var service = await TestService.StartAsync(provider, bus => bus.AddConsumer<TallyConsumer>());
         var messageId = NewId.NextGuid();
 
-        await DeliverAsync<TallyConsumer>(service, new TallyRequested("dispatch"), messageId, expectedConsumed: 1);
-        await DeliverAsync<TallyConsumer>(service, new TallyRequested("dispatch"), messageId, expectedConsumed: 2);
+        await DeliverAsync(service, new TallyRequested("dispatch"), messageId, expectedDeliveries: 1);
+        await DeliverAsync(service, new TallyRequested("dispatch"), messageId, expectedDeliveries: 2);
 
         Assert.Equal(1, Assert.Single(await service.TalliesAsync()).Count);
         var inbox = Assert.Single(await service.InboxAsync());
@@ -33,7 +33,7 @@ public sealed class IdempotentConsumerTests
         // The event the handler published went into the outbox once, with the state change.
         var outbox = Assert.Single(await service.OutboxAsync());
         Assert.Equal(new TallyCounted("dispatch", 1), outbox.Deserialize(out _));
-        Assert.All(service.Harness.GetConsumerHarness<TallyConsumer>().Consumed.Select<TallyRequested>(), m => Assert.Null(m.Exception));
+        Assert.All(service.Deliveries.Completed, delivery => Assert.Null(delivery.Exception));
     }
 
     [Theory, MemberData(nameof(Providers))]
@@ -41,8 +41,8 @@ public sealed class IdempotentConsumerTests
     {
         await using var service = await TestService.StartAsync(provider, bus => bus.AddConsumer<TallyConsumer>());
 
-        await DeliverAsync<TallyConsumer>(service, new TallyRequested("dispatch"), NewId.NextGuid(), expectedConsumed: 1);
-        await DeliverAsync<TallyConsumer>(service, new TallyRequested("dispatch"), NewId.NextGuid(), expectedConsumed: 2);
+        await DeliverAsync(service, new TallyRequested("dispatch"), NewId.NextGuid(), expectedDeliveries: 1);
+        await DeliverAsync(service, new TallyRequested("dispatch"), NewId.NextGuid(), expectedDeliveries: 2);
 
         Assert.Equal(2, Assert.Single(await service.TalliesAsync()).Count);
         Assert.Equal(2, (await service.InboxAsync()).Count);
@@ -58,15 +58,12 @@ public sealed class IdempotentConsumerTests
         });
         var messageId = NewId.NextGuid();
 
-        for (var delivery = 1; delivery <= 2; delivery++)
-        {
-            await service.Harness.Bus.Publish(new TallyRequested("dispatch"), context => context.MessageId = messageId);
-            var expected = delivery;
-            await Eventually.HoldsAsync(() =>
-                service.Harness.GetConsumerHarness<TallyConsumer>().Consumed.Select<TallyRequested>().Count() == expected &&
-                service.Harness.GetConsumerHarness<AuditConsumer>().Consumed.Select<TallyRequested>().Count() == expected,
-                $"both consumers have seen delivery {expected}");
-        }
+        // Each consumer has its own endpoint, so one publish is two deliveries.
+        await DeliverAsync(service, new TallyRequested("dispatch"), messageId, expectedDeliveries: 2);
+        await DeliverAsync(service, new TallyRequested("dispatch"), messageId, expectedDeliveries: 4);
+
+        Assert.Equal(2, service.Deliveries.Completed.Select(d => d.Endpoint).Distinct().Count());
+        Assert.All(service.Deliveries.Completed, delivery => Assert.Null(delivery.Exception));
 
         Assert.Equal([("audit:dispatch", 1), ("dispatch", 1)], (await service.TalliesAsync()).Select(t => (t.Name, t.Count)));
         var inbox = await service.InboxAsync();
@@ -82,17 +79,18 @@ public sealed class IdempotentConsumerTests
         var messageId = NewId.NextGuid();
         faults.FailNext(1);
 
-        await DeliverAsync<TallyConsumer>(service, new TallyRequested("dispatch"), messageId, expectedConsumed: 1);
+        await DeliverAsync(service, new TallyRequested("dispatch"), messageId, expectedDeliveries: 1);
 
-        var failed = Assert.Single(service.Harness.GetConsumerHarness<TallyConsumer>().Consumed.Select<TallyRequested>());
+        var failed = Assert.Single(service.Deliveries.Completed);
         Assert.IsType<InvalidOperationException>(failed.Exception);
         // The handler had already saved its state change and event inside the transaction: all rolled back.
         Assert.Empty(await service.TalliesAsync());
         Assert.Empty(await service.InboxAsync());
         Assert.Empty(await service.OutboxAsync());
 
-        await DeliverAsync<TallyConsumer>(service, new TallyRequested("dispatch"), messageId, expectedConsumed: 2);
+        await DeliverAsync(service, new TallyRequested("dispatch"), messageId, expectedDeliveries: 2);
 
+        Assert.Null(service.Deliveries.Completed[1].Exception);
         Assert.Equal(1, Assert.Single(await service.TalliesAsync()).Count);
         Assert.Equal(messageId, Assert.Single(await service.InboxAsync()).MessageId);
         Assert.Equal(new TallyCounted("dispatch", 1), Assert.Single(await service.OutboxAsync()).Deserialize(out _));
@@ -110,21 +108,42 @@ public sealed class IdempotentConsumerTests
         service.Services.GetRequiredService<ConsumerFaults>().FailNext(2);
         var messageId = NewId.NextGuid();
 
-        await DeliverAsync<TallyConsumer>(service, new TallyRequested("dispatch"), messageId, expectedConsumed: 1);
+        await DeliverAsync(service, new TallyRequested("dispatch"), messageId, expectedDeliveries: 1);
 
-        Assert.Null(Assert.Single(service.Harness.GetConsumerHarness<TallyConsumer>().Consumed.Select<TallyRequested>()).Exception);
+        Assert.Null(Assert.Single(service.Deliveries.Completed).Exception);
         Assert.Equal(1, Assert.Single(await service.TalliesAsync()).Count);
         Assert.Equal(messageId, Assert.Single(await service.InboxAsync()).MessageId);
         Assert.Equal(new TallyCounted("dispatch", 1), Assert.Single(await service.OutboxAsync()).Deserialize(out _));
     }
 
-    private static async Task DeliverAsync<TConsumer>(TestService service, TallyRequested message, Guid messageId, int expectedConsumed)
-        where TConsumer : class, IConsumer
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Concurrent_deliveries_of_one_message_change_state_once(DatabaseProvider provider)
+    {
+        // The loser of the race fails on the inbox key and is retried; the retry finds the winner's record.
+        await using var service = await TestService.StartAsync(provider, bus =>
+        {
+            bus.AddConsumer<TallyConsumer>();
+            bus.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(retry => retry.Immediate(3)));
+        });
+        var messageId = NewId.NextGuid();
+
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ =>
+            service.Harness.Bus.Publish(new TallyRequested("dispatch"), context => context.MessageId = messageId)));
+        await Eventually.HoldsAsync(() => service.Deliveries.Completed.Count >= 3, "3 deliveries have completed");
+
+        Assert.All(service.Deliveries.Completed, delivery => Assert.Null(delivery.Exception));
+        Assert.Equal(1, Assert.Single(await service.TalliesAsync()).Count);
+        Assert.Single(await service.InboxAsync());
+        Assert.Single(await service.OutboxAsync());
+    }
+
+    /// <summary>Publishes <paramref name="message"/> under <paramref name="messageId"/>; waits until the deliveries so far have completed.</summary>
+    private static async Task DeliverAsync(TestService service, TallyRequested message, Guid messageId, int expectedDeliveries)
     {
         await service.Harness.Bus.Publish(message, context => context.MessageId = messageId);
-        await Eventually.HoldsAsync(
-            () => service.Harness.GetConsumerHarness<TConsumer>().Consumed.Select<TallyRequested>().Count() == expectedConsumed,
-            $"{typeof(TConsumer).Name} has consumed {expectedConsumed} message(s)");
+        await Eventually.HoldsAsync(() => service.Deliveries.Completed.Count >= expectedDeliveries,
+            $"{expectedDeliveries} deliveries have completed");
+        Assert.Equal(expectedDeliveries, service.Deliveries.Completed.Count);
     }
 }
 

@@ -35,7 +35,7 @@ public sealed class OutboxLeaseTests
 
         Assert.Equal(0, secondRound);
         Assert.Equal(3, await firstRound);
-        Assert.Equal([1, 2, 3], service.Published<CaseOpened>().Select(p => p.Context.Message.Number));
+        Assert.Equal([1, 2, 3], service.Published<CaseOpened>().Select(p => p.Message.Number));
         Assert.Empty(await service.OutboxAsync());
     }
 
@@ -58,7 +58,7 @@ public sealed class OutboxLeaseTests
         service.Clock.Advance(Duration.FromSeconds(1));
         Assert.Equal(2, await survivor.DispatchBatchAsync(CancellationToken.None));
 
-        Assert.Equal([1, 2], service.Published<CaseOpened>().Select(p => p.Context.Message.Number));
+        Assert.Equal([1, 2], service.Published<CaseOpened>().Select(p => p.Message.Number));
         Assert.Empty(await service.OutboxAsync());
     }
 
@@ -89,7 +89,7 @@ public sealed class OutboxLeaseTests
             claimed += counts.Sum();
         }
 
-        var published = service.Published<CaseOpened>().Select(p => p.Context.MessageId!.Value).ToList();
+        var published = service.Published<CaseOpened>().Select(p => p.MessageId!.Value).ToList();
         Assert.Equal(Events, claimed);
         Assert.Equal(Events, published.Count);
         Assert.Equal(rows.Select(r => r.MessageId).Order(), published.Order());

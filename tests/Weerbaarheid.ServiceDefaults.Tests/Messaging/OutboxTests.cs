@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Weerbaarheid.ServiceDefaults.Messaging;
@@ -26,10 +28,31 @@ public sealed class OutboxTests
         Assert.Equal(0, await dispatcher.DispatchBatchAsync(CancellationToken.None));
 
         var published = Assert.Single(service.Published<CaseOpened>());
-        Assert.Equal(new CaseOpened(1), published.Context.Message);
-        Assert.Equal(row.MessageId, published.Context.MessageId);
+        Assert.Equal(new CaseOpened(1), published.Message);
+        Assert.Equal(row.MessageId, published.MessageId);
         Assert.Empty(await service.OutboxAsync());
         Assert.Equal(1, Assert.Single(await service.TalliesAsync()).Count);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Event_arrives_at_the_broker_as_it_was_saved(DatabaseProvider provider)
+    {
+        await using var service = await TestService.StartAsync(provider);
+        var reported = new CaseReported(Guid.NewGuid(), CaseUrgency.Urgent,
+            new DateTimeOffset(2025, 3, 30, 2, 30, 15, 123, TimeSpan.FromHours(2)),
+            new CaseReporter("Meldkamer Oost-Nederland", 3), ["schietincident", "collega gewond"], Note: null);
+        await service.WithDbAsync(async db =>
+        {
+            db.Publish(reported);
+            await db.SaveChangesAsync();
+        });
+
+        await service.CreateDispatcher().DispatchBatchAsync(CancellationToken.None);
+
+        var published = Assert.Single(service.Published<CaseReported>()).Message;
+        Assert.Equal(reported with { Topics = [] }, published with { Topics = [] });
+        Assert.Equal(reported.ReportedAt.Offset, published.ReportedAt.Offset);
+        Assert.Equal(reported.Topics, published.Topics);
     }
 
     [Theory, MemberData(nameof(Providers))]
@@ -62,7 +85,7 @@ public sealed class OutboxTests
             await transaction.RollbackAsync();
         });
 
-        Assert.False(await service.Signal.WaitAsync(TimeSpan.Zero, CancellationToken.None));
+        Assert.False(await TakeWakeUpAsync(service.Signal));
         Assert.Empty(await service.OutboxAsync());
         Assert.Empty(await service.TalliesAsync());
         Assert.Equal(0, await service.CreateDispatcher().DispatchBatchAsync(CancellationToken.None));
@@ -80,15 +103,15 @@ public sealed class OutboxTests
             await using var transaction = await db.Database.BeginTransactionAsync();
             db.Publish(new CaseOpened(1));
             await db.SaveChangesAsync();
-            Assert.False(await service.Signal.WaitAsync(TimeSpan.Zero, CancellationToken.None));
+            Assert.False(await TakeWakeUpAsync(service.Signal));
 
             await transaction.CommitAsync();
-            Assert.True(await service.Signal.WaitAsync(TimeSpan.Zero, CancellationToken.None));
+            Assert.True(await TakeWakeUpAsync(service.Signal));
         });
 
         // Without an explicit transaction, SaveChanges is the commit.
         await service.CommitAsync(new CaseOpened(2));
-        Assert.True(await service.Signal.WaitAsync(TimeSpan.Zero, CancellationToken.None));
+        Assert.True(await TakeWakeUpAsync(service.Signal));
     }
 
     [Theory, MemberData(nameof(Providers))]
@@ -129,8 +152,8 @@ public sealed class OutboxTests
         Assert.Equal(0, await dispatcher.DispatchBatchAsync(CancellationToken.None));
 
         var published = service.Published<CaseOpened>();
-        Assert.Equal([1, 2, 3, 4, 5, 6, 7], published.Select(p => p.Context.Message.Number));
-        Assert.Equal(rows.Select(r => r.MessageId), published.Select(p => p.Context.MessageId!.Value));
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7], published.Select(p => p.Message.Number));
+        Assert.Equal(rows.Select(r => r.MessageId), published.Select(p => p.MessageId!.Value));
     }
 
     [Theory, MemberData(nameof(Providers))]
@@ -147,7 +170,7 @@ public sealed class OutboxTests
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => dispatcher.DispatchBatchAsync(CancellationToken.None));
         Assert.Equal("Broker unreachable", failure.Message);
 
-        Assert.Equal([1], service.Published<CaseOpened>().Select(p => p.Context.Message.Number));
+        Assert.Equal([1], service.Published<CaseOpened>().Select(p => p.Message.Number));
         var left = await service.OutboxAsync();
         Assert.Equal(rows.Skip(1).Select(r => r.MessageId), left.Select(r => r.MessageId));
         var failed = left[0];
@@ -167,8 +190,8 @@ public sealed class OutboxTests
         Assert.Equal(2, await dispatcher.DispatchBatchAsync(CancellationToken.None));
 
         var published = service.Published<CaseOpened>();
-        Assert.Equal([1, 2, 3], published.Select(p => p.Context.Message.Number));
-        Assert.Equal(rows.Select(r => r.MessageId), published.Select(p => p.Context.MessageId!.Value));
+        Assert.Equal([1, 2, 3], published.Select(p => p.Message.Number));
+        Assert.Equal(rows.Select(r => r.MessageId), published.Select(p => p.MessageId!.Value));
         Assert.Empty(await service.OutboxAsync());
     }
 
@@ -190,13 +213,80 @@ public sealed class OutboxTests
 
         service.Broker.BeforePublish = null;
         Assert.Equal(1, await dispatcher.DispatchBatchAsync(CancellationToken.None));
-        Assert.Equal(row.MessageId, Assert.Single(service.Published<CaseOpened>()).Context.MessageId);
+        Assert.Equal(row.MessageId, Assert.Single(service.Published<CaseOpened>()).MessageId);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Shutdown_mid_batch_neither_republishes_what_the_broker_took_nor_counts_a_failure(DatabaseProvider provider)
+    {
+        await using var service = await TestService.StartAsync(provider);
+        await service.CommitAsync(new CaseOpened(1), new CaseOpened(2), new CaseOpened(3));
+        using var stopping = new CancellationTokenSource();
+        // The host starts stopping right after the broker confirmed the first event.
+        service.Broker.AfterPublish = _ => stopping.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => service.CreateDispatcher().DispatchBatchAsync(stopping.Token));
+
+        Assert.Equal([1], service.Published<CaseOpened>().Select(p => p.Message.Number));
+        var left = await service.OutboxAsync();
+        Assert.Equal([2, 3], left.Select(r => ((CaseOpened)r.Deserialize(out _)).Number));
+        Assert.All(left, row =>
+        {
+            Assert.Equal(0, row.Attempts);
+            Assert.Null(row.LastError);
+            Assert.Null(row.LockedBy);
+        });
+
+        // The restarted replica carries on at once, without waiting for a lease to run out.
+        service.Broker.AfterPublish = null;
+        Assert.Equal(2, await service.CreateDispatcher().DispatchBatchAsync(CancellationToken.None));
+        Assert.Equal([1, 2, 3], service.Published<CaseOpened>().Select(p => p.Message.Number));
+    }
+
+    [Fact]
+    public async Task Publish_continues_the_trace_of_the_request_that_caused_the_event()
+    {
+        using var source = new ActivitySource("Weerbaarheid.ServiceDefaults.Tests.Requests");
+        var stopped = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == source.Name || s.Name == OutboxDiagnostics.ActivitySourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = stopped.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        await using var service = await TestService.StartAsync(DatabaseProvider.Sqlite);
+        ActivityContext request;
+        using (var activity = source.StartActivity("POST /v1/cases"))
+        {
+            Assert.NotNull(activity);
+            request = activity.Context;
+            await service.CommitAsync(new CaseOpened(1));
+        }
+
+        Assert.Equal(1, await service.CreateDispatcher().DispatchBatchAsync(CancellationToken.None));
+
+        // Other tests' dispatchers run in parallel; this trace holds only this test's work.
+        var publish = Assert.Single(stopped, a => a.Source.Name == OutboxDiagnostics.ActivitySourceName && a.TraceId == request.TraceId);
+        Assert.Equal(ActivityKind.Producer, publish.Kind);
+        Assert.Equal(request.SpanId, publish.ParentSpanId);
     }
 
     private static async Task DrainAsync(OutboxSignal signal)
     {
-        while (await signal.WaitAsync(TimeSpan.Zero, CancellationToken.None))
+        while (await TakeWakeUpAsync(signal))
         {
         }
+    }
+
+    /// <summary>
+    /// Takes a pending wake-up without waiting. <see cref="OutboxSignal.WaitAsync"/> is typed <c>Task</c> but
+    /// returns the semaphore's <c>Task&lt;bool&gt;</c>, whose result says whether a wake-up was pending.
+    /// </summary>
+    private static async Task<bool> TakeWakeUpAsync(OutboxSignal signal)
+    {
+        var wait = signal.WaitAsync(TimeSpan.Zero, CancellationToken.None);
+        await wait;
+        return Assert.IsAssignableFrom<Task<bool>>(wait).Result;
     }
 }
