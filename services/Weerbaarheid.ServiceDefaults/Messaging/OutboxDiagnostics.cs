@@ -16,6 +16,8 @@ public static class OutboxDiagnostics
         Meter.CreateCounter<long>("weerbaarheid.outbox.published", description: "Events the broker confirmed.");
     internal static readonly Counter<long> Failures =
         Meter.CreateCounter<long>("weerbaarheid.outbox.failures", description: "Publish attempts that failed and will be retried.");
+    internal static readonly Counter<long> Parked =
+        Meter.CreateCounter<long>("weerbaarheid.outbox.parked", description: "Events that could not be read and were set aside.");
     internal static readonly Histogram<double> Delay = Meter.CreateHistogram<double>(
         "weerbaarheid.outbox.delay", unit: "s", description: "Time from commit to broker confirmation.");
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,10 @@ public sealed class OutboxDispatcher<TContext>(
     IOptions<OutboxOptions> options,
     ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService where TContext : ServiceDbContext
 {
+    /// <summary>Lease of a parked message: held by nobody, until the end of time.</summary>
+    public static readonly Guid ParkedBy = Guid.Empty;
+    public static readonly Instant ParkedUntil = Instant.FromUtc(9999, 12, 31, 0, 0);
+
     private readonly Guid _instance = Guid.NewGuid();
     private readonly OutboxOptions _options = options.Value;
 
@@ -86,9 +91,15 @@ public sealed class OutboxDispatcher<TContext>(
         var published = 0;
         foreach (var message in batch)
         {
+            if (!TryRead(message, out var @event, out var type, out var unreadable))
+            {
+                await ParkAsync(db, message, unreadable);
+                continue;
+            }
+
             try
             {
-                await PublishAsync(bus, message, cancellationToken);
+                await PublishAsync(bus, message, @event, type, cancellationToken);
             }
             catch (Exception exception)
             {
@@ -143,9 +154,40 @@ public sealed class OutboxDispatcher<TContext>(
             .ToListAsync(cancellationToken);
     }
 
-    private async Task PublishAsync(IBus bus, OutboxMessage message, CancellationToken cancellationToken)
+    private static bool TryRead(OutboxMessage message, out object @event, out Type type, out Exception? error)
     {
-        var @event = message.Deserialize(out var type);
+        try
+        {
+            @event = message.Deserialize(out type);
+            error = null;
+            return true;
+        }
+        catch (Exception exception) when (exception is TypeLoadException or FileNotFoundException or JsonException or NotSupportedException)
+        {
+            (@event, type, error) = (null!, null!, exception);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// An event that can no longer be read (its contract type was removed or renamed, which the contract
+    /// rules forbid) would hold up every event after it. It is set aside for an operator instead: it
+    /// stays in the table with its error and is never claimed again.
+    /// </summary>
+    private async Task ParkAsync(TContext db, OutboxMessage message, Exception? error)
+    {
+        logger.LogError(error, "Outbox message {MessageId} ({MessageType}) cannot be read and is parked; later events go on",
+            message.MessageId, message.MessageType);
+        OutboxDiagnostics.Parked.Add(1);
+        var reason = Truncate($"Parked, unreadable: {error?.GetType().Name}: {error?.Message}");
+        await db.OutboxMessages.Where(m => m.Sequence == message.Sequence).ExecuteUpdateAsync(set => set
+            .SetProperty(m => m.LastError, reason)
+            .SetProperty(m => m.LockedBy, ParkedBy)
+            .SetProperty(m => m.LockedUntil, ParkedUntil), CancellationToken.None);
+    }
+
+    private async Task PublishAsync(IBus bus, OutboxMessage message, object @event, Type type, CancellationToken cancellationToken)
+    {
         using var activity = OutboxDiagnostics.ActivitySource.StartActivity(
             $"outbox publish {type.Name}", ActivityKind.Producer, message.TraceParent);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -159,11 +201,7 @@ public sealed class OutboxDispatcher<TContext>(
 
     private static async Task ReleaseAfterFailureAsync(TContext db, OutboxMessage message, Exception exception)
     {
-        var error = $"{exception.GetType().Name}: {exception.Message}";
-        if (error.Length > 2000)
-        {
-            error = error[..2000];
-        }
+        var error = Truncate($"{exception.GetType().Name}: {exception.Message}");
 
         await db.OutboxMessages.Where(m => m.Sequence == message.Sequence).ExecuteUpdateAsync(set => set
             .SetProperty(m => m.Attempts, m => m.Attempts + 1)
@@ -183,6 +221,8 @@ public sealed class OutboxDispatcher<TContext>(
                     .SetProperty(m => m.LockedUntil, (Instant?)null), CancellationToken.None);
         }
     }
+
+    private static string Truncate(string text) => text.Length > 2000 ? text[..2000] : text;
 
     private TimeSpan RetryDelay(int failures)
     {

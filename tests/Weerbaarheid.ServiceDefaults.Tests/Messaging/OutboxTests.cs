@@ -196,6 +196,27 @@ public sealed class OutboxTests
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task Unreadable_event_is_parked_and_does_not_hold_up_the_events_after_it(DatabaseProvider provider)
+    {
+        await using var service = await TestService.StartAsync(provider);
+        await service.CommitAsync(new CaseOpened(1), new CaseOpened(2), new CaseOpened(3));
+        var rows = await service.OutboxAsync();
+        // As if a deploy removed the event's contract type, which the contract rules forbid.
+        await service.WithDbAsync(db => db.OutboxMessages.Where(m => m.Sequence == rows[1].Sequence)
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.MessageType, "Weerbaarheid.Contracts.Gone, Weerbaarheid.Contracts")));
+        var dispatcher = service.CreateDispatcher();
+
+        Assert.Equal(2, await dispatcher.DispatchBatchAsync(CancellationToken.None));
+        Assert.Equal(0, await dispatcher.DispatchBatchAsync(CancellationToken.None));
+
+        Assert.Equal([1, 3], service.Published<CaseOpened>().Select(p => p.Message.Number));
+        var parked = Assert.Single(await service.OutboxAsync());
+        Assert.Equal(rows[1].MessageId, parked.MessageId);
+        Assert.StartsWith("Parked, unreadable: ", parked.LastError);
+        Assert.Equal(OutboxDispatcher<TestDb>.ParkedUntil, parked.LockedUntil);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task Publish_the_broker_never_confirms_times_out_and_stays_queued(DatabaseProvider provider)
     {
         await using var service = await TestService.StartAsync(provider);
