@@ -23,7 +23,16 @@ public static class Extensions
         // The gateway hosts only the gRPC health service; every other gRPC method must fall through to
         // the proxy instead of being answered UNIMPLEMENTED by the gateway's own gRPC server.
         builder.Services.Configure<GrpcServiceOptions>(grpc => grpc.IgnoreUnknownServices = true);
-        builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+        var proxy = builder.Configuration.GetSection("ReverseProxy");
+        if (!proxy.GetSection("Routes").GetChildren().Any())
+        {
+            // Without routes every call would be refused as if unauthorised; say what is wrong instead.
+            throw new InvalidOperationException(
+                "The gateway has no routes (ReverseProxy:Routes). appsettings.json is read from the content root, " +
+                $"here {builder.Environment.ContentRootPath}: start the gateway from its own folder or set ASPNETCORE_CONTENTROOT.");
+        }
+
+        builder.Services.AddReverseProxy().LoadFromConfig(proxy);
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -17,7 +17,11 @@ namespace Weerbaarheid.ServiceDefaults;
 
 public static class ServiceDefaultsExtensions
 {
-    /// <summary>Health checks with this tag decide readiness (database and broker reachable).</summary>
+    /// <summary>
+    /// Health checks with this tag make up readiness: the database (Unhealthy when unreachable) and the
+    /// broker (Degraded when unreachable: the outbox holds events meanwhile). /health/ready answers 503
+    /// only when Unhealthy; its body says Healthy, Degraded or Unhealthy.
+    /// </summary>
     public const string ReadyTag = "ready";
 
     /// <summary>

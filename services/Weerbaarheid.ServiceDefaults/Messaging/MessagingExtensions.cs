@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Weerbaarheid.ServiceDefaults.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,15 @@ public static class MessagingExtensions
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
+            // An unreachable broker shows on /health/ready as Degraded, not Unhealthy: the outbox keeps
+            // every event until the broker is back, so the service should keep taking requests. Failing
+            // readiness would take every replica out of rotation at once during a broker outage.
+            bus.ConfigureHealthCheckOptions(health =>
+            {
+                health.Name = "broker";
+                health.MinimalFailureStatus = HealthStatus.Degraded;
+                health.Tags.Add(ServiceDefaultsExtensions.ReadyTag);
+            });
             configureConsumers?.Invoke(bus);
             bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
             {
