@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures unary gRPC against Offerings directly and through the gateway, in one run, in Release.
 # Starts its own Offerings + gateway on spare ports (and the private RabbitMQ node unless RABBITMQ_URL
-# is set), with the anonymous rate limit lifted so it measures the proxy, not the limiter.
+# is set; it cannot share that node with a running `./weerbaarheid run`), with the anonymous rate
+# limit lifted so it measures the proxy, not the limiter.
 #   tests/Weerbaarheid.Benchmarks/run-gateway-benchmark.sh [--seconds 10] [--concurrency 16] [--rounds 2]
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -20,8 +21,9 @@ dotnet build -c Release -v q Weerbaarheid.sln >/dev/null
 if [ -z "${RABBITMQ_URL:-}" ]; then
   ./weerbaarheid broker >"$WORK/broker.log" 2>&1 &
   PIDS+=($!)
-  for _ in $(seq 120); do (echo >/dev/tcp/127.0.0.1/5673) 2>/dev/null && break; sleep 0.5; done
-  RABBITMQ_URL=amqp://guest:guest@127.0.0.1:5673/
+  port=${WEERBAARHEID_RABBITMQ_PORT:-5673}
+  for _ in $(seq 120); do (echo >/dev/tcp/127.0.0.1/"$port") 2>/dev/null && break; sleep 0.5; done
+  RABBITMQ_URL=amqp://guest:guest@127.0.0.1:$port/
 fi
 
 ASPNETCORE_ENVIRONMENT=Development Ports__Grpc=5910 Ports__Ops=5911 Database__DataDirectory="$WORK/data" \

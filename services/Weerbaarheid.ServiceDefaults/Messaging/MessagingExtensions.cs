@@ -1,9 +1,9 @@
 using MassTransit;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Weerbaarheid.ServiceDefaults.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Weerbaarheid.ServiceDefaults.Persistence;
 
 namespace Weerbaarheid.ServiceDefaults.Messaging;
 

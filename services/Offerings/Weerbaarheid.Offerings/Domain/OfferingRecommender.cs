@@ -42,27 +42,43 @@ public static class OfferingRecommender
     {
         [Severity.None] = new()
         {
-            [Category.Prevention] = 3, [Category.SelfHelp] = 3, [Category.Training] = 2,
-            [Category.TeamDevelopment] = 2, [Category.PartnersAndFamily] = 1, [Category.Organisational] = 1,
+            [Category.Prevention] = 3,
+            [Category.SelfHelp] = 3,
+            [Category.Training] = 2,
+            [Category.TeamDevelopment] = 2,
+            [Category.PartnersAndFamily] = 1,
+            [Category.Organisational] = 1,
         },
         [Severity.Mild] = new()
         {
-            [Category.SelfHelp] = 3, [Category.Prevention] = 2, [Category.Training] = 2, [Category.PeerSupport] = 2,
-            [Category.TeamDevelopment] = 1, [Category.PartnersAndFamily] = 1,
+            [Category.SelfHelp] = 3,
+            [Category.Prevention] = 2,
+            [Category.Training] = 2,
+            [Category.PeerSupport] = 2,
+            [Category.TeamDevelopment] = 1,
+            [Category.PartnersAndFamily] = 1,
         },
         [Severity.Moderate] = new()
         {
-            [Category.ProfessionalHelp] = 3, [Category.PeerSupport] = 2, [Category.Prevention] = 2,
-            [Category.SelfHelp] = 1, [Category.PartnersAndFamily] = 1, [Category.Aftercare] = 1,
+            [Category.ProfessionalHelp] = 3,
+            [Category.PeerSupport] = 2,
+            [Category.Prevention] = 2,
+            [Category.SelfHelp] = 1,
+            [Category.PartnersAndFamily] = 1,
+            [Category.Aftercare] = 1,
         },
         [Severity.Severe] = new()
         {
-            [Category.ProfessionalHelp] = 3, [Category.PeerSupport] = 3, [Category.Aftercare] = 2,
+            [Category.ProfessionalHelp] = 3,
+            [Category.PeerSupport] = 3,
+            [Category.Aftercare] = 2,
             [Category.PartnersAndFamily] = 1,
         },
         [Severity.Urgent] = new()
         {
-            [Category.ProfessionalHelp] = 3, [Category.PeerSupport] = 3, [Category.Aftercare] = 1,
+            [Category.ProfessionalHelp] = 3,
+            [Category.PeerSupport] = 3,
+            [Category.Aftercare] = 1,
         },
     };
 
