@@ -1,4 +1,6 @@
 using System.Reflection;
+using Google.Protobuf.Reflection;
+using Google.Rpc;
 using Grpc.AspNetCore.HealthChecks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -41,7 +43,9 @@ public static class ServiceDefaultsExtensions
 
         builder.Services
             .AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>())
-            .AddJsonTranscoding();
+            // JSON clients get the same error details as gRPC clients (google.rpc.BadRequest, ResourceInfo),
+            // which the transcoder can only write when it knows their types.
+            .AddJsonTranscoding(json => json.TypeRegistry = TypeRegistry.FromFiles(ErrorDetailsReflection.Descriptor));
         builder.Services.AddGrpcReflection();
         // The gRPC health service reports the readiness checks, so a load balancer probing over gRPC and
         // one probing /health/ready agree.

@@ -78,6 +78,32 @@ public sealed class GatewayTests(Suite suite)
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Json_clients_get_every_invalid_field_and_not_found_details_like_grpc_clients()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/offerings?offeringId=Bad_Slug")
+        {
+            Content = new StringContent("""{"title":{"nl":"x"},"category":"CATEGORY_PREVENTION"}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new("Bearer", DevelopmentTokens.Mint("e2e-admin", [Roles.ProgrammeAdmin]));
+        using var invalid = await suite.Json.SendAsync(request);
+        var invalidBody = await invalid.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        using var error = JsonDocument.Parse(invalidBody);
+        var detail = Assert.Single(error.RootElement.GetProperty("details").EnumerateArray());
+        Assert.Equal("type.googleapis.com/google.rpc.BadRequest", detail.GetProperty("@type").GetString());
+        var fields = detail.GetProperty("fieldViolations").EnumerateArray().Select(v => v.GetProperty("field").GetString()).ToList();
+        Assert.Contains("offering_id", fields);
+        Assert.Contains("offering.title.en", fields);
+        Assert.Contains("offering.audiences", fields);
+        Assert.Contains("offering.provider", fields);
+
+        using var missing = await suite.Json.GetAsync("/api/v1/offerings/does-not-exist");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("offerings/does-not-exist", await missing.Content.ReadAsStringAsync());
+    }
+
     private static string[] SeededOnly(IEnumerable<string> names) =>
         [.. names.Where(n => !n.StartsWith($"offerings/{Samples.TestSlugPrefix}", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
 
