@@ -94,7 +94,12 @@ public sealed class OfferingCatalogue(OfferingsDbContext db, IClock clock)
     public async Task<Offering> UpdateAsync(
         string name, OfferingContent incoming, IReadOnlyCollection<string> paths, string etag, CancellationToken cancellationToken)
     {
-        var offering = await FindForChangeAsync(name, "offering.name", cancellationToken);
+        // Name, mask and etag are checked together, so a client hears of every bad field at once.
+        var validation = new Validation();
+        var slug = ParseName(name, "offering.name", validation);
+        Offering.CheckUpdate(validation, paths, etag);
+        validation.ThrowIfInvalid();
+        var offering = await FindForChangeAsync(slug!, name, cancellationToken);
         if (offering.Update(incoming, paths, etag, clock.GetCurrentInstant()))
         {
             db.Publish(OfferingEvents.Changed(offering, OfferingChangeKind.Updated));
@@ -106,7 +111,7 @@ public sealed class OfferingCatalogue(OfferingsDbContext db, IClock clock)
 
     public async Task<Offering> RetireAsync(string name, string etag, CancellationToken cancellationToken)
     {
-        var offering = await FindForChangeAsync(name, "name", cancellationToken);
+        var offering = await FindForChangeAsync(ParseName(name, "name"), name, cancellationToken);
         if (offering.Retire(etag, clock.GetCurrentInstant()))
         {
             db.Publish(OfferingEvents.Changed(offering, OfferingChangeKind.Retired));
@@ -124,9 +129,8 @@ public sealed class OfferingCatalogue(OfferingsDbContext db, IClock clock)
         return OfferingRecommender.Recommend(active, request);
     }
 
-    private async Task<Offering> FindForChangeAsync(string name, string field, CancellationToken cancellationToken)
+    private async Task<Offering> FindForChangeAsync(string slug, string name, CancellationToken cancellationToken)
     {
-        var slug = ParseName(name, field);
         return await db.Offerings.SingleOrDefaultAsync(o => o.Slug == slug, cancellationToken)
                ?? throw new NotFoundException(name);
     }
@@ -134,13 +138,24 @@ public sealed class OfferingCatalogue(OfferingsDbContext db, IClock clock)
     /// <summary>"offerings/{slug}" → slug, or a violation on <paramref name="field"/>.</summary>
     public static string ParseName(string name, string field)
     {
+        var validation = new Validation();
+        var slug = ParseName(name, field, validation);
+        validation.ThrowIfInvalid();
+        return slug!;
+    }
+
+    /// <summary>"offerings/{slug}" → slug, or null with a violation on <paramref name="field"/> added.</summary>
+    public static string? ParseName(string name, string field, Validation validation)
+    {
         var slug = name.StartsWith(Offering.CollectionPrefix, StringComparison.Ordinal) ? name[Offering.CollectionPrefix.Length..] : null;
-        if (slug is null || !OfferingRules.IsValidSlug(slug))
+        if (slug is not null && OfferingRules.IsValidSlug(slug))
         {
-            throw new ValidationFailedException([new FieldViolation(field,
-                string.IsNullOrEmpty(name) ? "Required: offerings/{slug}." : $"\"{name}\" is not an offering name (offerings/{{slug}}).")]);
+            return slug;
         }
 
-        return slug;
+        validation.Add(field, string.IsNullOrEmpty(name)
+            ? "Required: offerings/{slug}."
+            : $"\"{name}\" is not an offering name (offerings/{{slug}}).");
+        return null;
     }
 }

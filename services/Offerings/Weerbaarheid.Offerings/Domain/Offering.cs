@@ -51,8 +51,7 @@ public sealed class Offering
     public bool Update(OfferingContent incoming, IReadOnlyCollection<string> paths, string etag, Instant now)
     {
         var validation = new Validation();
-        OfferingContentPatch.CheckPaths(validation, "update_mask", paths);
-        validation.Require(etag.Length > 0, "offering.etag", "Required: the etag you last read, so a concurrent change is not overwritten.");
+        CheckUpdate(validation, paths, etag);
         validation.ThrowIfInvalid();
 
         var updated = OfferingContentPatch.Apply(Content, incoming, paths).Normalized();
@@ -68,6 +67,13 @@ public sealed class Offering
         Content = updated;
         Touch(now);
         return true;
+    }
+
+    /// <summary>The update request's own fields: a known mask and an etag.</summary>
+    public static void CheckUpdate(Validation validation, IReadOnlyCollection<string> paths, string etag)
+    {
+        OfferingContentPatch.CheckPaths(validation, "update_mask", paths);
+        validation.Require(etag.Length > 0, "offering.etag", "Required: the etag you last read, so a concurrent change is not overwritten.");
     }
 
     /// <summary>Retires the offering. An empty etag skips the check. Returns false when already retired.</summary>

@@ -4,7 +4,6 @@ using Weerbaarheid.Offerings.Data;
 using Weerbaarheid.Offerings.Domain;
 using Weerbaarheid.Offerings.V1;
 using Weerbaarheid.ServiceDefaults.Auth;
-using Weerbaarheid.ServiceDefaults.Errors;
 
 namespace Weerbaarheid.Offerings.Grpc;
 
@@ -36,16 +35,15 @@ public sealed class OfferingsGrpcService(OfferingCatalogue catalogue) : Offering
 
     public override async Task<CreateOfferingResponse> CreateOffering(CreateOfferingRequest request, ServerCallContext context)
     {
-        RequireMessage(request.Offering, "offering");
         var offering = await catalogue.CreateAsync(request.OfferingId, request.Offering.ToContent(), context.CancellationToken);
         return new CreateOfferingResponse { Offering = offering.ToProto() };
     }
 
     public override async Task<UpdateOfferingResponse> UpdateOffering(UpdateOfferingRequest request, ServerCallContext context)
     {
-        RequireMessage(request.Offering, "offering");
+        // A missing offering is an empty one: its validation then names every required field.
         var offering = await catalogue.UpdateAsync(
-            request.Offering.Name, request.Offering.ToContent(), request.UpdateMask?.Paths ?? [], request.Offering.Etag,
+            request.Offering?.Name ?? "", request.Offering.ToContent(), request.UpdateMask?.Paths ?? [], request.Offering?.Etag ?? "",
             context.CancellationToken);
         return new UpdateOfferingResponse { Offering = offering.ToProto() };
     }
@@ -77,13 +75,5 @@ public sealed class OfferingsGrpcService(OfferingCatalogue catalogue) : Offering
         }
 
         return response;
-    }
-
-    private static void RequireMessage(object? message, string field)
-    {
-        if (message is null)
-        {
-            throw new ValidationFailedException([new FieldViolation(field, "Required.")]);
-        }
     }
 }

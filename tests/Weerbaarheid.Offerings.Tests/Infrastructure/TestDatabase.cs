@@ -1,0 +1,118 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using Weerbaarheid.ServiceDefaults.Persistence;
+
+namespace Weerbaarheid.Offerings.Tests.Infrastructure;
+
+/// <summary>
+/// A database of its own for one host: a fresh temporary folder for the SQLite file, or a uniquely
+/// named database on the PostgreSQL server named by <see cref="PostgresVariable"/>. Dropped on dispose.
+/// The host applies its migrations on start, as in production.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    public const string PostgresVariable = "WEERBAARHEID_TEST_POSTGRES";
+    public const string SkipPostgresVariable = "WEERBAARHEID_SKIP_POSTGRES";
+
+    private readonly Func<Task> _drop;
+
+    private TestDatabase(DatabaseProvider provider, Dictionary<string, string> settings, Func<Task> drop)
+    {
+        Provider = provider;
+        Settings = settings;
+        _drop = drop;
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>Configuration (section <c>Database</c>) that points the service at this database.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; }
+
+    /// <summary>SQLite always; PostgreSQL unless <see cref="SkipPostgresVariable"/> is 1.</summary>
+    public static TheoryData<DatabaseProvider> Providers
+    {
+        get
+        {
+            var providers = new TheoryData<DatabaseProvider> { DatabaseProvider.Sqlite };
+            if (Environment.GetEnvironmentVariable(SkipPostgresVariable) != "1")
+            {
+                providers.Add(DatabaseProvider.PostgreSql);
+            }
+
+            return providers;
+        }
+    }
+
+    public static Task<TestDatabase> CreateAsync(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Sqlite => Task.FromResult(CreateSqlite()),
+        DatabaseProvider.PostgreSql => CreatePostgresAsync(),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
+    };
+
+    public ValueTask DisposeAsync() => new(_drop());
+
+    public static TestDatabase CreateSqlite()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "weerbaarheid-offerings-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var settings = new Dictionary<string, string>
+        {
+            ["Database:Provider"] = nameof(DatabaseProvider.Sqlite),
+            ["Database:DataDirectory"] = directory,
+        };
+        return new TestDatabase(DatabaseProvider.Sqlite, settings, () =>
+        {
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still open elsewhere only leaves a little litter in the temp folder.
+            }
+
+            return Task.CompletedTask;
+        });
+    }
+
+    private static async Task<TestDatabase> CreatePostgresAsync()
+    {
+        var server = Environment.GetEnvironmentVariable(PostgresVariable);
+        if (string.IsNullOrWhiteSpace(server))
+        {
+            Assert.Fail(
+                $"{PostgresVariable} is not set, so the PostgreSQL variant of this test cannot run. Start a server and " +
+                $"set it, e.g. eval \"$(tests/postgres-setup.sh | tail -n 1)\" which exports " +
+                $"{PostgresVariable}='Host=127.0.0.1;Port=5432;Username=weerbaarheid;Password=weerbaarheid;Database=postgres'. " +
+                $"To run only the SQLite variants, set {SkipPostgresVariable}=1.");
+        }
+
+        var name = $"weerbaarheid_offerings_test_{Guid.NewGuid():N}";
+        await ExecuteAsync(server, $"CREATE DATABASE \"{name}\"");
+        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        var settings = new Dictionary<string, string>
+        {
+            ["Database:Provider"] = nameof(DatabaseProvider.PostgreSql),
+            ["Database:ConnectionString"] = connectionString,
+        };
+        return new TestDatabase(DatabaseProvider.PostgreSql, settings, async () =>
+        {
+            await using (var connection = new NpgsqlConnection(connectionString))
+            {
+                NpgsqlConnection.ClearPool(connection);
+            }
+
+            await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        });
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
