@@ -28,18 +28,18 @@ fi
 
 ASPNETCORE_ENVIRONMENT=Development Ports__Grpc=5910 Ports__Ops=5911 Database__DataDirectory="$WORK/data" \
   Messaging__RabbitMqUrl="$RABBITMQ_URL" Logging__LogLevel__Default=Warning \
-  dotnet services/Offerings/Weerbaarheid.Offerings/bin/Release/net10.0/Weerbaarheid.Offerings.dll >"$WORK/offerings.log" 2>&1 &
+  bash -c 'cd services/Offerings/Weerbaarheid.Offerings/bin/Release/net10.0 && exec dotnet Weerbaarheid.Offerings.dll' >"$WORK/offerings.log" 2>&1 &
 PIDS+=($!)
 ASPNETCORE_ENVIRONMENT=Development Ports__Http=8910 Ports__Grpc=8911 Ports__Ops=8912 \
   ReverseProxy__Clusters__offerings__Destinations__primary__Address=http://127.0.0.1:5910 \
   Gateway__AnonymousRateLimit__PerSecond=1000000 Gateway__AnonymousRateLimit__Burst=1000000 \
   Logging__LogLevel__Default=Warning \
-  dotnet gateway/Weerbaarheid.Gateway/bin/Release/net10.0/Weerbaarheid.Gateway.dll >"$WORK/gateway.log" 2>&1 &
+  bash -c 'cd gateway/Weerbaarheid.Gateway/bin/Release/net10.0 && exec dotnet Weerbaarheid.Gateway.dll' >"$WORK/gateway.log" 2>&1 &
 PIDS+=($!)
 
 for port in 5911 8912; do
   for _ in $(seq 120); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.5; done
-  curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null || { echo "not ready on $port"; tail -20 "$WORK"/*.log; exit 1; }
+  curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null || { echo "not ready on $port"; for log in "$WORK"/*.log; do echo "== $log"; tail -n 20 "$log"; done; exit 1; }
 done
 # The gateway's first active health probe marks the destination healthy; give it a moment.
 sleep 2
