@@ -5,6 +5,7 @@ using Weerbaarheid.Offerings.Data;
 using Weerbaarheid.Offerings.Tests.Infrastructure;
 using Weerbaarheid.Offerings.V1;
 using Weerbaarheid.ServiceDefaults.Persistence;
+using Weerbaarheid.Testing;
 using FieldMask = Google.Protobuf.WellKnownTypes.FieldMask;
 
 namespace Weerbaarheid.Offerings.Tests.Grpc;

@@ -13,6 +13,7 @@ using Weerbaarheid.Contracts.Offerings;
 using Weerbaarheid.Offerings.Grpc;
 using Weerbaarheid.ServiceDefaults.Auth;
 using Weerbaarheid.ServiceDefaults.Persistence;
+using Weerbaarheid.Testing;
 
 namespace Weerbaarheid.Offerings.Tests.Infrastructure;
 
@@ -21,7 +22,7 @@ namespace Weerbaarheid.Offerings.Tests.Infrastructure;
 /// (<see cref="TestDatabase"/>), a <see cref="FakeClock"/>, and MassTransit's in-memory test harness in place
 /// of RabbitMQ, so what the outbox dispatcher publishes can be asserted.
 /// </summary>
-public sealed class OfferingsApp(IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<OfferingsGrpcService>
+public sealed class OfferingsApp(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<OfferingsGrpcService>
 {
     public static readonly Instant Start = Instant.FromUtc(2026, 3, 2, 8, 30);
 

@@ -4,6 +4,7 @@ using Weerbaarheid.Contracts.Offerings;
 using Weerbaarheid.Offerings.Tests.Infrastructure;
 using Weerbaarheid.Offerings.V1;
 using Weerbaarheid.ServiceDefaults.Persistence;
+using Weerbaarheid.Testing;
 using FieldMask = Google.Protobuf.WellKnownTypes.FieldMask;
 
 namespace Weerbaarheid.Offerings.Tests.Persistence;

@@ -10,6 +10,7 @@ using NodaTime;
 using NodaTime.Testing;
 using Weerbaarheid.ServiceDefaults.Messaging;
 using Weerbaarheid.ServiceDefaults.Persistence;
+using Weerbaarheid.Testing;
 
 namespace Weerbaarheid.ServiceDefaults.Tests.Infrastructure;
 
@@ -41,7 +42,7 @@ public sealed class TestService : IAsyncDisposable
 
     public static async Task<TestService> StartAsync(DatabaseProvider provider, Action<IBusRegistrationConfigurator>? configureBus = null)
     {
-        var database = await TestDatabase.CreateAsync(provider);
+        var database = await TestDatabase.CreateAsync(provider, migrateOnStart: false);
         try
         {
             var clock = new FakeClock(Start);
@@ -53,7 +54,7 @@ public sealed class TestService : IAsyncDisposable
             builder.Services.AddSingleton<ConsumerFaults>();
             builder.Services.AddSingleton<Deliveries>();
             builder.Services.AddSingleton<Publications>();
-            builder.AddServiceDatabase<TestDb, SqliteTestDb, PostgresTestDb>(TestDatabase.DatabaseName);
+            builder.AddServiceDatabase<TestDb, SqliteTestDb, PostgresTestDb>("servicedefaults-tests");
             builder.Services.AddMassTransitTestHarness(bus => configureBus?.Invoke(bus));
             // What the dispatcher resolves as IBus: the harness's bus, behind the fault-injecting broker.
             builder.Services.AddSingleton<IBus>(services => broker.Wrap(services.GetRequiredService<IBusControl>()));

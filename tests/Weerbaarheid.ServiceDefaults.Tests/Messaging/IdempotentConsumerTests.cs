@@ -5,6 +5,7 @@ using NodaTime;
 using Weerbaarheid.ServiceDefaults.Messaging;
 using Weerbaarheid.ServiceDefaults.Persistence;
 using Weerbaarheid.ServiceDefaults.Tests.Infrastructure;
+using Weerbaarheid.Testing;
 
 namespace Weerbaarheid.ServiceDefaults.Tests.Messaging;
 

@@ -2,17 +2,21 @@ using Microsoft.Data.Sqlite;
 using Npgsql;
 using Weerbaarheid.ServiceDefaults.Persistence;
 
-namespace Weerbaarheid.ServiceDefaults.Tests.Infrastructure;
+using Xunit;
+
+namespace Weerbaarheid.Testing;
 
 /// <summary>
-/// A database of its own for one test: a SQLite file in a temporary folder, or a uniquely named database
-/// on the PostgreSQL server named by <see cref="PostgresVariable"/>. Dropped on dispose.
+/// A database of its own for one host: a fresh temporary folder for the SQLite file, or a uniquely
+/// named database on the PostgreSQL server named by <see cref="PostgresVariable"/>. Dropped on dispose.
+/// By default the host applies its migrations on start, as in production; tests of the shared
+/// machinery that create their schema themselves pass <c>migrateOnStart: false</c>.
+/// Every test project with database-dependent tests uses this, so PostgreSQL is exercised everywhere.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     public const string PostgresVariable = "WEERBAARHEID_TEST_POSTGRES";
     public const string SkipPostgresVariable = "WEERBAARHEID_SKIP_POSTGRES";
-    public const string DatabaseName = "servicedefaults-tests";
 
     private readonly Func<Task> _drop;
 
@@ -25,7 +29,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public DatabaseProvider Provider { get; }
 
-    /// <summary>Configuration (section <c>Database</c>) that points <c>AddServiceDatabase</c> at this database.</summary>
+    /// <summary>Configuration (section <c>Database</c>) that points the service at this database.</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; }
 
     /// <summary>SQLite always; PostgreSQL unless <see cref="SkipPostgresVariable"/> is 1.</summary>
@@ -43,32 +47,28 @@ public sealed class TestDatabase : IAsyncDisposable
         }
     }
 
-    public static Task<TestDatabase> CreateAsync(DatabaseProvider provider) => provider switch
+    public static Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool migrateOnStart = true) => provider switch
     {
-        DatabaseProvider.Sqlite => Task.FromResult(CreateSqlite()),
-        DatabaseProvider.PostgreSql => CreatePostgresAsync(),
+        DatabaseProvider.Sqlite => Task.FromResult(CreateSqlite(migrateOnStart)),
+        DatabaseProvider.PostgreSql => CreatePostgresAsync(migrateOnStart),
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
     };
 
     public ValueTask DisposeAsync() => new(_drop());
 
-    private static TestDatabase CreateSqlite()
+    public static TestDatabase CreateSqlite(bool migrateOnStart = true)
     {
         var directory = Path.Combine(Path.GetTempPath(), "weerbaarheid-tests", Guid.NewGuid().ToString("N"));
-        var connectionString = PersistenceExtensions.SqliteConnectionString(directory, DatabaseName);
+        Directory.CreateDirectory(directory);
         var settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = nameof(DatabaseProvider.Sqlite),
             ["Database:DataDirectory"] = directory,
-            ["Database:MigrateOnStart"] = "false",
+            ["Database:MigrateOnStart"] = migrateOnStart ? "true" : "false",
         };
         return new TestDatabase(DatabaseProvider.Sqlite, settings, () =>
         {
-            using (var connection = new SqliteConnection(connectionString))
-            {
-                SqliteConnection.ClearPool(connection);
-            }
-
+            SqliteConnection.ClearAllPools();
             try
             {
                 Directory.Delete(directory, recursive: true);
@@ -82,7 +82,7 @@ public sealed class TestDatabase : IAsyncDisposable
         });
     }
 
-    private static async Task<TestDatabase> CreatePostgresAsync()
+    private static async Task<TestDatabase> CreatePostgresAsync(bool migrateOnStart)
     {
         var server = Environment.GetEnvironmentVariable(PostgresVariable);
         if (string.IsNullOrWhiteSpace(server))
@@ -101,7 +101,7 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             ["Database:Provider"] = nameof(DatabaseProvider.PostgreSql),
             ["Database:ConnectionString"] = connectionString,
-            ["Database:MigrateOnStart"] = "false",
+            ["Database:MigrateOnStart"] = migrateOnStart ? "true" : "false",
         };
         return new TestDatabase(DatabaseProvider.PostgreSql, settings, async () =>
         {
