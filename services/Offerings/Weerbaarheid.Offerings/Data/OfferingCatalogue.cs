@@ -123,7 +123,6 @@ public sealed class OfferingCatalogue(OfferingsDbContext db, IClock clock)
 
     public async Task<RecommendationResult> RecommendAsync(RecommendationRequest request, CancellationToken cancellationToken)
     {
-        request.Validate();
         // The catalogue is small (tens of offerings): rank in memory, where the rules are plain C#.
         var active = await db.Offerings.AsNoTracking().Where(o => o.State == OfferingState.Active).ToListAsync(cancellationToken);
         return OfferingRecommender.Recommend(active, request);
