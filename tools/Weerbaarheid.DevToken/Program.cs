@@ -4,15 +4,17 @@ using Weerbaarheid.ServiceDefaults.Auth;
 // Mints a development token: only the token goes to stdout, so `TOKEN=$(...)` just works.
 // Hosts accept it only with ASPNETCORE_ENVIRONMENT=Development and no OIDC authority configured.
 const string Usage = """
-    Usage: dotnet run --project tools/Weerbaarheid.DevToken -- --role <role> [--role <role> ...] --sub <subject> [--hours <hours>]
+    Usage: dotnet run --project tools/Weerbaarheid.DevToken -- --role <role> [--role <role> ...] --sub <subject> [--region <region>] [--hours <hours>]
 
-      --role   a role the token carries (repeatable)
-      --sub    the subject (user id) of the token
-      --hours  lifetime in hours (default 8)
+      --role    a role the token carries (repeatable)
+      --sub     the subject (user id) of the token; for TCO members and coordinators their employee number
+      --region  the region a TCO coordinator or member works in, e.g. amsterdam, zeeland-west-brabant
+      --hours   lifetime in hours (default 8)
     """;
 
 var roles = new List<string>();
 string? subject = null;
+string? region = null;
 var hours = 8.0;
 
 for (var i = 0; i < args.Length; i++)
@@ -24,7 +26,7 @@ for (var i = 0; i < args.Length; i++)
         return 0;
     }
 
-    if (name is not ("--role" or "--sub" or "--hours"))
+    if (name is not ("--role" or "--sub" or "--region" or "--hours"))
     {
         return Fail($"unknown argument '{args[i]}'.");
     }
@@ -52,6 +54,9 @@ for (var i = 0; i < args.Length; i++)
         case "--sub":
             subject = value;
             break;
+        case "--region":
+            region = value;
+            break;
         case "--hours":
             if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out hours) || hours <= 0 || hours > 24 * 30)
             {
@@ -72,7 +77,7 @@ if (roles.Count == 0)
     return Fail($"at least one --role is required. Valid roles: {string.Join(", ", Roles.All)}.");
 }
 
-Console.WriteLine(DevelopmentTokens.Mint(subject, roles, TimeSpan.FromHours(hours)));
+Console.WriteLine(DevelopmentTokens.Mint(subject, roles, TimeSpan.FromHours(hours), region: region));
 return 0;
 
 static (string Name, string? Value) SplitOption(string argument)

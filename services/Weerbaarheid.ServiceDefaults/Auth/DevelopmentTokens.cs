@@ -31,12 +31,17 @@ public static class DevelopmentTokens
         ClockSkew = TimeSpan.FromSeconds(30),
     };
 
-    /// <summary>Mints a token for <paramref name="subject"/> with the given roles.</summary>
-    public static string Mint(string subject, IEnumerable<string> roles, TimeSpan? lifetime = null, DateTime? now = null)
+    /// <summary>Mints a token for <paramref name="subject"/> with the given roles (and a region claim, for the rota).</summary>
+    public static string Mint(string subject, IEnumerable<string> roles, TimeSpan? lifetime = null, DateTime? now = null, string? region = null)
     {
         var issuedAt = now ?? DateTime.UtcNow;
         var claims = new List<Claim> { new(JwtRegisteredClaimNames.Sub, subject) };
         claims.AddRange(roles.Select(role => new Claim(Roles.ClaimType, role)));
+        if (region is not null)
+        {
+            claims.Add(new Claim(Roles.RegionClaimType, region));
+        }
+
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,

@@ -13,9 +13,20 @@ public static class Roles
     /// <summary>Scoped system clients, e.g. the control room's incident system.</summary>
     public const string SystemPeerSupportRequest = "system:peer-support.request";
 
+    /// <summary>Systems that may ask who is on call (e.g. the control room's dispatch screens).</summary>
+    public const string SystemPeerSupportRead = "system:peer-support.read";
+
     public static readonly IReadOnlyList<string> All =
-        [Employee, Manager, TcoMember, TcoCoordinator, Trainer, ProgrammeAdmin, SystemPeerSupportRequest];
+    [
+        Employee, Manager, TcoMember, TcoCoordinator, Trainer, ProgrammeAdmin, SystemPeerSupportRequest, SystemPeerSupportRead,
+    ];
 
     /// <summary>The claim that holds roles, as issued by the police's OIDC provider and the dev tokens.</summary>
     public const string ClaimType = "roles";
+
+    /// <summary>
+    /// The claim naming the region (e.g. "amsterdam") a coordinator or TCO member works in; rota edits are
+    /// limited to it.
+    /// </summary>
+    public const string RegionClaimType = "region";
 }
