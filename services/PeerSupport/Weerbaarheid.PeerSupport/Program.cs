@@ -1,8 +1,11 @@
+using Weerbaarheid.PeerSupport;
 using Weerbaarheid.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("peer-support");
+builder.AddPeerSupportService();
 
 var app = builder.Build();
 app.MapServiceDefaults();
+app.MapPeerSupportService();
 app.Run();

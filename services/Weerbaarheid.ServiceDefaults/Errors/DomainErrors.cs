@@ -34,6 +34,12 @@ public sealed class EtagMismatchException(string resourceName)
     public string ResourceName { get; } = resourceName;
 }
 
+/// <summary>
+/// The caller is signed in with a fitting role but may not act on this resource (e.g. a coordinator of
+/// another region). Role checks themselves are [Authorize] attributes.
+/// </summary>
+public sealed class PermissionDeniedException(string message) : DomainException(message);
+
 /// <summary>The request is valid but the resource is not in a state that allows it.</summary>
 public sealed class PreconditionFailedException(string message) : DomainException(message);
 

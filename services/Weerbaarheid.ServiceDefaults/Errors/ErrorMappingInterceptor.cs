@@ -81,6 +81,7 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
             AlreadyExistsException exists => Simple(Code.AlreadyExists, exists.Message, exists.ResourceName),
             EtagMismatchException stale => Simple(Code.Aborted, stale.Message, stale.ResourceName),
             PreconditionFailedException precondition => Simple(Code.FailedPrecondition, precondition.Message, null),
+            PermissionDeniedException denied => Simple(Code.PermissionDenied, denied.Message, null),
             // Two writers raced past the etag check; the loser retries like any etag mismatch.
             DbUpdateConcurrencyException => Simple(Code.Aborted,
                 "The resource was changed concurrently; read it again and retry.", null),

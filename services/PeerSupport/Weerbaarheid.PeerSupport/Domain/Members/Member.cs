@@ -16,14 +16,6 @@ public enum NotificationChannelKind
 
 public sealed record NotificationChannel(NotificationChannelKind Kind, string Address);
 
-/// <summary>A TCO certificate: the member is qualified in [ValidFrom, ValidUntil).</summary>
-public sealed record Certificate(string CertificateId, Instant ValidFrom, Instant ValidUntil, string Note)
-{
-    public const string ManualPrefix = "manual:";
-
-    public Interval Validity => new(ValidFrom, ValidUntil);
-}
-
 /// <summary>What a coordinator edits about a member.</summary>
 public sealed record MemberProfile(
     string DisplayName,
@@ -35,21 +27,15 @@ public sealed record MemberProfile(
 
 /// <summary>
 /// A peer supporter of Team Collegiale Ondersteuning, named <c>members/{employee number}</c>, on the rota
-/// of one region. Qualified only while a TCO certificate is valid; certificates come from the training's
-/// events (idempotent by certificate id) or are recorded by hand by a coordinator.
+/// of one region. Qualified only while a <see cref="TcoCertificate"/> of theirs is valid.
 /// </summary>
 public sealed partial class Member
 {
     public const string CollectionPrefix = "members/";
     public const int DefaultMaxOpenCases = 3;
-    private static readonly Duration LongestCertificate = Duration.FromDays((5 * 366) + 1);
-
-    private List<Certificate> _certificates = [];
-
     public string Id { get; private set; } = "";
     public Region Region { get; private set; }
     public MemberProfile Profile { get; private set; } = null!;
-    public IReadOnlyList<Certificate> Certificates => _certificates;
     public long Version { get; private set; }
     public Instant CreatedAt { get; private set; }
     public Instant UpdatedAt { get; private set; }
@@ -113,68 +99,9 @@ public sealed partial class Member
     public static readonly IReadOnlyList<string> EditablePaths =
         ["display_name", "team", "languages", "notification_channels", "max_open_cases", "active"];
 
-    /// <summary>A certificate from the programme's training; the same certificate id again changes nothing.</summary>
-    public bool ApplyCertificateIssued(string certificateId, Instant validFrom, Instant validUntil, Instant now)
-    {
-        var existing = _certificates.FindIndex(c => c.CertificateId == certificateId);
-        var certificate = new Certificate(certificateId, validFrom, validUntil, "");
-        if (existing >= 0 && _certificates[existing] == certificate)
-        {
-            return false;
-        }
-
-        if (existing >= 0)
-        {
-            _certificates[existing] = certificate;
-        }
-        else
-        {
-            _certificates.Add(certificate);
-        }
-
-        Touch(now);
-        return true;
-    }
-
-    /// <summary>The certificate stops being valid at <paramref name="expiredAt"/> (expired or withdrawn).</summary>
-    public bool ApplyCertificateExpired(string certificateId, Instant expiredAt, Instant now)
-    {
-        var index = _certificates.FindIndex(c => c.CertificateId == certificateId);
-        if (index < 0 || _certificates[index].ValidUntil <= expiredAt)
-        {
-            return false;
-        }
-
-        var certificate = _certificates[index];
-        _certificates[index] = certificate with { ValidUntil = Instant.Max(certificate.ValidFrom, expiredAt) };
-        Touch(now);
-        return true;
-    }
-
-    /// <summary>A certificate from training elsewhere, recorded by a coordinator.</summary>
-    public Certificate RecordCertificate(Instant validFrom, Instant validUntil, string note, Instant now)
-    {
-        var validation = new Validation();
-        CheckCertificate(validation, validFrom, validUntil, note);
-        validation.ThrowIfInvalid();
-        var certificate = new Certificate(Certificate.ManualPrefix + Guid.NewGuid().ToString("N"), validFrom, validUntil, note.Trim());
-        _certificates.Add(certificate);
-        Touch(now);
-        return certificate;
-    }
-
-    public static void CheckCertificate(Validation validation, Instant validFrom, Instant validUntil, string note)
-    {
-        validation.Require(validUntil > validFrom, "valid_until", "Must be after valid_from.");
-        validation.Require(validUntil - validFrom <= LongestCertificate, "valid_until", "At most 5 years after valid_from.");
-        validation.Require(note.Trim().Length is > 0 and <= 200, "note", "Required: who trained the member (at most 200 characters).");
-    }
-
-    public bool IsQualifiedAt(Instant at) => _certificates.Any(c => c.Validity.Contains(at));
-
-    /// <summary>The member as the rota resolves them.</summary>
-    public RotaMember ToRotaMember() =>
-        new(Id, Profile.DisplayName, Region, Profile.Active, _certificates.Select(c => c.Validity).ToArray());
+    /// <summary>The member as the rota resolves them, qualified while one of <paramref name="certificates"/> is valid.</summary>
+    public RotaMember ToRotaMember(IEnumerable<TcoCertificate> certificates) =>
+        new(Id, Profile.DisplayName, Region, Profile.Active, certificates.Select(c => c.Validity).ToArray());
 
     public static bool IsValidId(string id) => IdPattern().IsMatch(id);
 

@@ -94,25 +94,24 @@ public sealed class Layer
         return turn < 0 ? null : Participants[(int)(turn % Participants.Count)];
     }
 
-    /// <summary>Whether the layer's restrictions let it apply at this local time.</summary>
-    public bool AppliesAt(LocalDateTime local)
+    /// <summary>
+    /// Whether the layer's restrictions let it apply at <paramref name="at"/>. A window is in force from the
+    /// instant its start time happens until the instant its end time happens, by <see cref="RotaTime.ToInstant"/>'s
+    /// rule (like a handoff): on the night the clocks go back, a window ending at 02:30 ends at the first 02:30
+    /// and does not open again when 02:00–02:30 comes round once more.
+    /// </summary>
+    public bool AppliesAt(Instant at)
     {
+        var date = RotaTime.ToLocal(at).Date;
         if (Windows.Count == 0)
         {
-            return _days.Count == 0 || _days.Contains(local.DayOfWeek);
+            return DayAllowed(date);
         }
 
         foreach (var window in Windows)
         {
-            var time = local.TimeOfDay;
-            if (!window.CrossesMidnight)
-            {
-                if (time >= window.Start && time < window.End && DayAllowed(local.Date))
-                {
-                    return true;
-                }
-            }
-            else if ((time >= window.Start && DayAllowed(local.Date)) || (time < window.End && DayAllowed(local.Date.PlusDays(-1))))
+            // In force if opened today, or yesterday when it runs past midnight.
+            if (WindowCovers(window, date, at) || (window.CrossesMidnight && WindowCovers(window, date.PlusDays(-1), at)))
             {
                 return true;
             }
@@ -120,6 +119,9 @@ public sealed class Layer
 
         return false;
     }
+
+    /// <summary>Whether the layer applies at this local time (a repeated time counts at its first occurrence).</summary>
+    public bool AppliesAt(LocalDateTime local) => AppliesAt(RotaTime.ToInstant(local));
 
     /// <summary>Every instant in [start, end) at which this layer's answer may change: handoffs and restriction edges.</summary>
     public IEnumerable<Instant> ChangesBetween(Instant start, Instant end)
@@ -164,6 +166,11 @@ public sealed class Layer
     }
 
     private bool DayAllowed(LocalDate date) => _days.Count == 0 || _days.Contains(date.DayOfWeek);
+
+    private bool WindowCovers(TimeWindow window, LocalDate opening, Instant at) =>
+        DayAllowed(opening)
+        && RotaTime.ToInstant(opening.At(window.Start)) <= at
+        && at < RotaTime.ToInstant((window.CrossesMidnight ? opening.PlusDays(1) : opening).At(window.End));
 
     private long EstimateTurns(LocalDateTime local) => Length switch
     {

@@ -34,11 +34,10 @@ public sealed class OnCallResolver
             return (covering, true);
         }
 
-        var local = RotaTime.ToLocal(at);
         for (var i = _layers.Count - 1; i >= 0; i--)
         {
             var layer = _layers[i];
-            if (!layer.AppliesAt(local))
+            if (!layer.AppliesAt(at))
             {
                 continue;
             }
@@ -72,10 +71,18 @@ public sealed class OnCallResolver
 
         foreach (var member in ScheduledMembers())
         {
+            // A certificate without an expiry date is an interval open at the end.
             foreach (var qualification in member.Qualifications)
             {
-                AddIfInside(edges, qualification.Start, start, end);
-                AddIfInside(edges, qualification.End, start, end);
+                if (qualification.HasStart)
+                {
+                    AddIfInside(edges, qualification.Start, start, end);
+                }
+
+                if (qualification.HasEnd)
+                {
+                    AddIfInside(edges, qualification.End, start, end);
+                }
             }
         }
 

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Weerbaarheid.PeerSupport.Domain.Members;
+using Weerbaarheid.PeerSupport.Domain.Rota;
+using Weerbaarheid.ServiceDefaults.Persistence;
+
+namespace Weerbaarheid.PeerSupport.Data;
+
+/// <summary>Peer support's store: the rota (members, certificates, schedules, region settings, overrides).</summary>
+public abstract class PeerSupportDbContext(DbContextOptions options) : ServiceDbContext(options)
+{
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<TcoCertificate> Certificates => Set<TcoCertificate>();
+    public DbSet<Schedule> Schedules => Set<Schedule>();
+    public DbSet<RegionSettings> RegionSettings => Set<RegionSettings>();
+    public DbSet<Override> Overrides => Set<Override>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+
+        var member = modelBuilder.Entity<Member>();
+        member.ToTable("members");
+        member.HasKey(m => m.Id);
+        member.Property(m => m.Id).HasMaxLength(32);
+        member.Property(m => m.Profile).AsJson();
+        member.Property(m => m.Version).IsConcurrencyToken();
+        member.Ignore(m => m.Name);
+        member.Ignore(m => m.Etag);
+        member.HasIndex(m => m.Region);
+
+        var certificate = modelBuilder.Entity<TcoCertificate>();
+        certificate.ToTable("certificates");
+        certificate.HasKey(c => c.CertificateId);
+        certificate.Property(c => c.CertificateId).HasMaxLength(100);
+        certificate.Property(c => c.EmployeeId).HasMaxLength(32);
+        certificate.Property(c => c.Note).HasMaxLength(200);
+        certificate.HasIndex(c => c.EmployeeId);
+        certificate.Ignore(c => c.Validity);
+
+        var schedule = modelBuilder.Entity<Schedule>();
+        schedule.ToTable("schedules");
+        schedule.HasKey(s => new { s.Region, s.Kind });
+        schedule.Property(s => s.Layers).AsJson();
+        schedule.Property(s => s.Version).IsConcurrencyToken();
+        schedule.Ignore(s => s.Name);
+        schedule.Ignore(s => s.Etag);
+
+        var region = modelBuilder.Entity<RegionSettings>();
+        region.ToTable("regions");
+        region.HasKey(r => r.Region);
+        region.Property(r => r.Region).ValueGeneratedNever();
+        region.Property(r => r.CoordinatorId).HasMaxLength(32);
+        region.Property(r => r.Version).IsConcurrencyToken();
+        region.Ignore(r => r.Name);
+        region.Ignore(r => r.Etag);
+
+        var @override = modelBuilder.Entity<Override>();
+        @override.ToTable("overrides");
+        @override.HasKey(o => o.Id);
+        @override.Property(o => o.MemberId).HasMaxLength(32);
+        @override.Property(o => o.Reason).HasMaxLength(200);
+        @override.HasIndex(o => new { o.Region, o.End });
+        @override.Ignore(o => o.Name);
+    }
+}
+
+// EF keeps one migration history per context type, so each provider has its own subclass and migrations.
+public sealed class PeerSupportSqliteDbContext(DbContextOptions<PeerSupportSqliteDbContext> options) : PeerSupportDbContext(options);
+
+public sealed class PeerSupportPostgresDbContext(DbContextOptions<PeerSupportPostgresDbContext> options) : PeerSupportDbContext(options);
+
+internal sealed class PeerSupportSqliteDesignTimeFactory : SqliteDesignTimeFactory<PeerSupportSqliteDbContext>;
+
+internal sealed class PeerSupportPostgresDesignTimeFactory : PostgresDesignTimeFactory<PeerSupportPostgresDbContext>;

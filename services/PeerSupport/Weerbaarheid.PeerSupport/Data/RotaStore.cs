@@ -1,0 +1,222 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Weerbaarheid.Contracts.PeerSupport;
+using Weerbaarheid.PeerSupport.Domain.Members;
+using Weerbaarheid.PeerSupport.Domain.Rota;
+using Weerbaarheid.ServiceDefaults.Errors;
+
+namespace Weerbaarheid.PeerSupport.Data;
+
+/// <summary>A region's rota with the full profiles of its members.</summary>
+public sealed record LoadedRota(RegionRota Rota, IReadOnlyDictionary<string, Member> Members);
+
+/// <summary>
+/// The rota as stored: loads a region's <see cref="RegionRota"/> for the queries, and applies the
+/// domain's changes, each saved together with a <see cref="RotaChanged"/> event (outbox).
+/// </summary>
+public sealed class RotaStore(PeerSupportDbContext db, IClock clock)
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+
+    public Instant Now => clock.GetCurrentInstant();
+
+    /// <summary>
+    /// Everything that decides who is on call in a region, and the members' profiles (how to reach them);
+    /// overrides that ended before <paramref name="from"/> are left out.
+    /// </summary>
+    public async Task<LoadedRota> LoadAsync(Region region, Instant from, CancellationToken cancellationToken)
+    {
+        var members = await db.Members.AsNoTracking().Where(m => m.Region == region).ToListAsync(cancellationToken);
+        var ids = members.Select(m => m.Id).ToList();
+        var certificates = (await db.Certificates.AsNoTracking().Where(c => ids.Contains(c.EmployeeId)).ToListAsync(cancellationToken))
+            .ToLookup(c => c.EmployeeId);
+        var schedules = await db.Schedules.AsNoTracking().Where(s => s.Region == region).ToListAsync(cancellationToken);
+        var overrides = await db.Overrides.AsNoTracking().Where(o => o.Region == region && o.End > from).ToListAsync(cancellationToken);
+        var settings = await db.RegionSettings.AsNoTracking().SingleOrDefaultAsync(r => r.Region == region, cancellationToken);
+        return new LoadedRota(new RegionRota(
+            region,
+            members.ToDictionary(m => m.Id, m => m.ToRotaMember(certificates[m.Id])),
+            schedules.SingleOrDefault(s => s.Kind == ScheduleKind.Primary)?.ToLayers() ?? [],
+            schedules.SingleOrDefault(s => s.Kind == ScheduleKind.Backup)?.ToLayers() ?? [],
+            overrides.Select(o => o.ToRotaOverride()).ToList(),
+            settings?.CoordinatorId), members.ToDictionary(m => m.Id));
+    }
+
+    // ---- members ----
+
+    public async Task<Member> CreateMemberAsync(string id, Region region, MemberProfile profile, CancellationToken cancellationToken)
+    {
+        var member = Member.Create(id, region, profile, Now);
+        if (await db.Members.AnyAsync(m => m.Id == id, cancellationToken))
+        {
+            throw new AlreadyExistsException(member.Name);
+        }
+
+        db.Members.Add(member);
+        Changed(region, $"{member.Name} joined");
+        await db.SaveChangesAsync(cancellationToken);
+        return member;
+    }
+
+    public async Task<Member> GetMemberAsync(string id, CancellationToken cancellationToken) =>
+        await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken)
+        ?? throw new NotFoundException(Member.CollectionPrefix + id);
+
+    public async Task<Member> FindMemberForChangeAsync(string id, CancellationToken cancellationToken) =>
+        await db.Members.SingleOrDefaultAsync(m => m.Id == id, cancellationToken)
+        ?? throw new NotFoundException(Member.CollectionPrefix + id);
+
+    public async Task<(IReadOnlyList<Member> Members, string NextPageToken)> ListMembersAsync(
+        Region region, int pageSize, string pageToken, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        validation.Require(pageSize >= 0, "page_size", "Must not be negative.");
+        var fingerprint = $"members|{region.Slug()}";
+        var after = PageTokens.Decode(pageToken, fingerprint, validation);
+        validation.ThrowIfInvalid();
+
+        var size = pageSize == 0 ? DefaultPageSize : Math.Min(pageSize, MaxPageSize);
+        var query = db.Members.AsNoTracking().Where(m => m.Region == region);
+        if (after is not null)
+        {
+            query = query.Where(m => string.Compare(m.Id, after) > 0);
+        }
+
+        var page = await query.OrderBy(m => m.Id).Take(size + 1).ToListAsync(cancellationToken);
+        return page.Count > size
+            ? (page[..size], PageTokens.Encode(fingerprint, page[size - 1].Id))
+            : (page, "");
+    }
+
+    public async Task<Member> UpdateMemberAsync(Member member, MemberProfile incoming, IReadOnlyCollection<string> paths, string etag,
+        CancellationToken cancellationToken)
+    {
+        if (member.Update(incoming, paths, etag, Now))
+        {
+            Changed(member.Region, $"{member.Name} changed");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return member;
+    }
+
+    public async Task<TcoCertificate> RecordCertificateAsync(Member member, Instant validFrom, Instant validUntil, string note,
+        CancellationToken cancellationToken)
+    {
+        var certificate = TcoCertificate.Manual(member.Id, validFrom, validUntil, note, Now);
+        db.Certificates.Add(certificate);
+        Changed(member.Region, $"{member.Name} certificate recorded");
+        await db.SaveChangesAsync(cancellationToken);
+        return certificate;
+    }
+
+    /// <summary>The certificates of one member, valid or not.</summary>
+    public async Task<IReadOnlyList<TcoCertificate>> CertificatesAsync(string memberId, CancellationToken cancellationToken) =>
+        await db.Certificates.AsNoTracking().Where(c => c.EmployeeId == memberId).ToListAsync(cancellationToken);
+
+    /// <summary>The certificates of several members, by member.</summary>
+    public async Task<ILookup<string, TcoCertificate>> CertificatesAsync(IReadOnlyCollection<string> memberIds, CancellationToken cancellationToken) =>
+        (await db.Certificates.AsNoTracking().Where(c => memberIds.Contains(c.EmployeeId)).ToListAsync(cancellationToken))
+        .ToLookup(c => c.EmployeeId);
+
+    /// <summary>The ids of a region's members, to check participants, overrides and coordinators against.</summary>
+    public async Task<IReadOnlySet<string>> MemberIdsAsync(Region region, CancellationToken cancellationToken) =>
+        await db.Members.Where(m => m.Region == region).Select(m => m.Id).ToHashSetAsync(cancellationToken);
+
+    // ---- region settings and schedules ----
+
+    public async Task<RegionSettings> GetRegionAsync(Region region, CancellationToken cancellationToken) =>
+        await db.RegionSettings.AsNoTracking().SingleOrDefaultAsync(r => r.Region == region, cancellationToken)
+        ?? Domain.Rota.RegionSettings.Empty(region);
+
+    public async Task<RegionSettings> SetCoordinatorAsync(Region region, string? coordinatorId, string etag, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        validation.Require(etag.Length > 0, "region.etag", "Required: the etag you last read.");
+        if (coordinatorId is not null && !(await MemberIdsAsync(region, cancellationToken)).Contains(coordinatorId))
+        {
+            validation.Add("region.coordinator", $"members/{coordinatorId} is not a member of {region.ResourceName()}.");
+        }
+
+        validation.ThrowIfInvalid();
+        var settings = await db.RegionSettings.SingleOrDefaultAsync(r => r.Region == region, cancellationToken);
+        if (settings is null)
+        {
+            settings = Domain.Rota.RegionSettings.Empty(region);
+            db.RegionSettings.Add(settings);
+        }
+
+        if (settings.SetCoordinator(coordinatorId, etag))
+        {
+            Changed(region, "coordinator changed");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return settings;
+    }
+
+    public async Task<Schedule> GetScheduleAsync(Region region, ScheduleKind kind, CancellationToken cancellationToken) =>
+        await db.Schedules.AsNoTracking().SingleOrDefaultAsync(s => s.Region == region && s.Kind == kind, cancellationToken)
+        ?? Schedule.Empty(region, kind, Now);
+
+    public async Task<Schedule> ReplaceLayersAsync(Region region, ScheduleKind kind, IReadOnlyList<LayerSpec> layers, string etag,
+        Validation validation, CancellationToken cancellationToken)
+    {
+        var members = await MemberIdsAsync(region, cancellationToken);
+        var schedule = await db.Schedules.SingleOrDefaultAsync(s => s.Region == region && s.Kind == kind, cancellationToken);
+        if (schedule is null)
+        {
+            schedule = Schedule.Empty(region, kind, Now);
+            db.Schedules.Add(schedule);
+        }
+
+        schedule.Replace(layers, etag, members, validation, Now);
+        Changed(region, $"{Schedule.KindSlug(kind)} schedule changed");
+        await db.SaveChangesAsync(cancellationToken);
+        return schedule;
+    }
+
+    // ---- overrides ----
+
+    public async Task<Override> CreateOverrideAsync(Region region, ScheduleKind schedule, string memberId, Instant start, Instant end,
+        string reason, Validation validation, CancellationToken cancellationToken)
+    {
+        var members = await MemberIdsAsync(region, cancellationToken);
+        var created = Override.Create(region, schedule, memberId, start, end, reason, members, validation, Now);
+        db.Overrides.Add(created);
+        Changed(region, $"override {created.Name}");
+        await db.SaveChangesAsync(cancellationToken);
+        return created;
+    }
+
+    public async Task<(IReadOnlyList<Override> Overrides, string NextPageToken)> ListOverridesAsync(
+        Region region, Instant endAfter, int pageSize, string pageToken, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        validation.Require(pageSize >= 0, "page_size", "Must not be negative.");
+        var fingerprint = $"overrides|{region.Slug()}|{endAfter.ToUnixTimeTicks()}";
+        var after = PageTokens.Decode(pageToken, fingerprint, validation);
+        validation.ThrowIfInvalid();
+
+        var size = pageSize == 0 ? 100 : Math.Min(pageSize, 500);
+        var overrides = await db.Overrides.AsNoTracking().Where(o => o.Region == region && o.End > endAfter).ToListAsync(cancellationToken);
+        // Ordered in memory by (start, id): a region has a few hundred live overrides at most.
+        var ordered = overrides.OrderBy(o => o.Start).ThenBy(o => o.Id).ToList();
+        var skip = after is null ? 0 : ordered.FindIndex(o => o.Id.ToString("N") == after) + 1;
+        var page = ordered.Skip(skip).Take(size + 1).ToList();
+        return page.Count > size ? (page[..size], PageTokens.Encode(fingerprint, page[size - 1].Id.ToString("N"))) : (page, "");
+    }
+
+    public async Task DeleteOverrideAsync(Region region, Guid id, string name, CancellationToken cancellationToken)
+    {
+        var existing = await db.Overrides.SingleOrDefaultAsync(o => o.Region == region && o.Id == id, cancellationToken)
+                       ?? throw new NotFoundException(name);
+        db.Overrides.Remove(existing);
+        Changed(region, $"override {name} removed");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private void Changed(Region region, string change) =>
+        db.Publish(new RotaChanged(region.ResourceName(), change, Now.ToDateTimeOffset()));
+}
