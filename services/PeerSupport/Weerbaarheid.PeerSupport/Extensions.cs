@@ -1,6 +1,8 @@
+using Weerbaarheid.PeerSupport.Calendar;
 using Weerbaarheid.PeerSupport.Consumers;
 using Weerbaarheid.PeerSupport.Data;
 using Weerbaarheid.PeerSupport.Grpc;
+using Weerbaarheid.PeerSupport.Scheduling;
 using Weerbaarheid.ServiceDefaults.Messaging;
 using Weerbaarheid.ServiceDefaults.Persistence;
 
@@ -16,8 +18,16 @@ public static class Extensions
         {
             bus.AddConsumer<CertificateIssuedConsumer>();
             bus.AddConsumer<CertificateExpiredConsumer>();
+            bus.AddConsumer<RotaChangedConsumer>();
         });
+        builder.Services.Configure<PeerSupportOptions>(builder.Configuration.GetSection(PeerSupportOptions.Section));
         builder.Services.AddScoped<RotaStore>();
+        builder.Services.AddScoped<ShiftNoticeScheduler>();
+        builder.Services.AddScoped<CoverageWatch>();
+        if (builder.Configuration.GetValue($"{PeerSupportOptions.Section}:{nameof(PeerSupportOptions.RunBackgroundJobs)}", true))
+        {
+            builder.Services.AddHostedService<RotaJobs>();
+        }
         builder.Services.AddScoped<IDatabaseSeeder<PeerSupportDbContext>, RotaSeeder>();
         if (builder.Environment.IsDevelopment())
         {
@@ -31,6 +41,7 @@ public static class Extensions
     public static WebApplication MapPeerSupportService(this WebApplication app)
     {
         app.MapGrpcService<RotaGrpcService>();
+        app.MapCalendarFeed();
         return app;
     }
 }

@@ -13,6 +13,10 @@ public abstract class PeerSupportDbContext(DbContextOptions options) : ServiceDb
     public DbSet<Schedule> Schedules => Set<Schedule>();
     public DbSet<RegionSettings> RegionSettings => Set<RegionSettings>();
     public DbSet<Override> Overrides => Set<Override>();
+    public DbSet<ShiftSwap> ShiftSwaps => Set<ShiftSwap>();
+    public DbSet<CalendarSecret> CalendarSecrets => Set<CalendarSecret>();
+    public DbSet<ShiftNotice> ShiftNotices => Set<ShiftNotice>();
+    public DbSet<ReportedGap> ReportedGaps => Set<ReportedGap>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -61,6 +65,37 @@ public abstract class PeerSupportDbContext(DbContextOptions options) : ServiceDb
         @override.Property(o => o.Reason).HasMaxLength(200);
         @override.HasIndex(o => new { o.Region, o.End });
         @override.Ignore(o => o.Name);
+
+        var swap = modelBuilder.Entity<ShiftSwap>();
+        swap.ToTable("shift_swaps");
+        swap.HasKey(s => s.Id);
+        swap.Property(s => s.RequestedBy).HasMaxLength(32);
+        swap.Property(s => s.TakenBy).HasMaxLength(32);
+        swap.Property(s => s.Note).HasMaxLength(200);
+        swap.Property(s => s.Version).IsConcurrencyToken();
+        swap.HasIndex(s => new { s.Region, s.CreatedAt });
+        swap.Ignore(s => s.Name);
+        swap.Ignore(s => s.Interval);
+        swap.Ignore(s => s.Etag);
+
+        var secret = modelBuilder.Entity<CalendarSecret>();
+        secret.ToTable("calendar_secrets");
+        secret.HasKey(s => s.MemberId);
+        secret.Property(s => s.MemberId).HasMaxLength(32);
+        secret.Property(s => s.Secret).HasMaxLength(64);
+        secret.HasIndex(s => s.Secret).IsUnique();
+
+        var notice = modelBuilder.Entity<ShiftNotice>();
+        notice.ToTable("shift_notices");
+        notice.HasKey(n => n.Id);
+        notice.Property(n => n.MemberId).HasMaxLength(32);
+        notice.HasIndex(n => new { n.MemberId, n.Schedule, n.ShiftStart }).IsUnique();
+        notice.HasIndex(n => new { n.FiredAt, n.FireAt });
+
+        var gap = modelBuilder.Entity<ReportedGap>();
+        gap.ToTable("reported_gaps");
+        gap.HasKey(g => g.Id);
+        gap.HasIndex(g => new { g.Region, g.End });
     }
 }
 

@@ -217,6 +217,105 @@ public sealed class RotaStore(PeerSupportDbContext db, IClock clock)
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    // ---- shift swaps ----
+
+    public async Task<ShiftSwap> RequestShiftSwapAsync(Region region, ScheduleKind schedule, string requestedBy, Instant start, Instant end,
+        string note, Validation validation, CancellationToken cancellationToken)
+    {
+        var (rota, _) = await LoadAsync(region, start, cancellationToken);
+        var swap = ShiftSwap.Request(rota, schedule, requestedBy, start, end, note, validation, Now);
+        db.ShiftSwaps.Add(swap);
+        db.Publish(new ShiftSwapRequested(swap.Name, region.ResourceName(), schedule.ToString().ToUpperInvariant(),
+            Member.CollectionPrefix + requestedBy, start.ToDateTimeOffset(), end.ToDateTimeOffset()));
+        await db.SaveChangesAsync(cancellationToken);
+        return swap;
+    }
+
+    public async Task<ShiftSwap> FindShiftSwapAsync(Region region, Guid id, string name, CancellationToken cancellationToken) =>
+        await db.ShiftSwaps.SingleOrDefaultAsync(s => s.Region == region && s.Id == id, cancellationToken)
+        ?? throw new NotFoundException(name);
+
+    public async Task<ShiftSwap> TakeShiftSwapAsync(ShiftSwap swap, string takerId, CancellationToken cancellationToken)
+    {
+        var (rota, _) = await LoadAsync(swap.Region, swap.Start, cancellationToken);
+        var taker = rota.Members.GetValueOrDefault(takerId)
+                    ?? throw new PreconditionFailedException($"members/{takerId} is not a member of {swap.Region.ResourceName()}.");
+        var cover = swap.Take(taker, rota.Members.Keys.ToHashSet(), Now);
+        db.Overrides.Add(cover);
+        db.Publish(new ShiftSwapCompleted(swap.Name, swap.Region.ResourceName(), swap.Schedule.ToString().ToUpperInvariant(),
+            Member.CollectionPrefix + swap.RequestedBy, Member.CollectionPrefix + takerId, cover.Name,
+            cover.Start.ToDateTimeOffset(), cover.End.ToDateTimeOffset()));
+        Changed(swap.Region, $"swap {swap.Name} taken");
+        // Two colleagues taking the same swap at once: the version check lets one win, the other gets ABORTED.
+        await db.SaveChangesAsync(cancellationToken);
+        return swap;
+    }
+
+    public async Task<ShiftSwap> CancelShiftSwapAsync(ShiftSwap swap, CancellationToken cancellationToken)
+    {
+        swap.Cancel();
+        await db.SaveChangesAsync(cancellationToken);
+        return swap;
+    }
+
+    public async Task<(IReadOnlyList<ShiftSwap> Swaps, string NextPageToken)> ListShiftSwapsAsync(
+        Region region, ShiftSwapState? state, int pageSize, string pageToken, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        validation.Require(pageSize >= 0, "page_size", "Must not be negative.");
+        var fingerprint = $"swaps|{region.Slug()}|{state}";
+        var after = PageTokens.Decode(pageToken, fingerprint, validation);
+        validation.ThrowIfInvalid();
+
+        var size = pageSize == 0 ? DefaultPageSize : Math.Min(pageSize, MaxPageSize);
+        var query = db.ShiftSwaps.AsNoTracking().Where(s => s.Region == region);
+        if (state is { } only)
+        {
+            query = query.Where(s => s.State == only);
+        }
+
+        // Newest first; a region has few swap requests, so paging is done in memory by (created, id).
+        var ordered = (await query.ToListAsync(cancellationToken)).OrderByDescending(s => s.CreatedAt).ThenBy(s => s.Id).ToList();
+        var skip = after is null ? 0 : ordered.FindIndex(s => s.Id.ToString("N") == after) + 1;
+        var page = ordered.Skip(skip).Take(size + 1).ToList();
+        return page.Count > size ? (page[..size], PageTokens.Encode(fingerprint, page[size - 1].Id.ToString("N"))) : (page, "");
+    }
+
+    // ---- calendar feed ----
+
+    /// <summary>The member's calendar secret, made on first use.</summary>
+    public async Task<CalendarSecret> CalendarSecretAsync(string memberId, bool rotate, CancellationToken cancellationToken)
+    {
+        var secret = await db.CalendarSecrets.SingleOrDefaultAsync(s => s.MemberId == memberId, cancellationToken);
+        if (secret is null)
+        {
+            secret = CalendarSecret.For(memberId, Now);
+            db.CalendarSecrets.Add(secret);
+        }
+        else if (rotate)
+        {
+            secret.Rotate(Now);
+        }
+        else
+        {
+            return secret;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return secret;
+    }
+
+    public async Task<Member?> FindMemberByCalendarSecretAsync(string secret, CancellationToken cancellationToken)
+    {
+        if (secret.Length is < 40 or > 64)
+        {
+            return null;
+        }
+
+        var memberId = await db.CalendarSecrets.Where(s => s.Secret == secret).Select(s => s.MemberId).SingleOrDefaultAsync(cancellationToken);
+        return memberId is null ? null : await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.Id == memberId, cancellationToken);
+    }
+
     private void Changed(Region region, string change) =>
         db.Publish(new RotaChanged(region.ResourceName(), change, Now.ToDateTimeOffset()));
 }

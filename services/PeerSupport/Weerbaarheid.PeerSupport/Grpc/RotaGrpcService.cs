@@ -1,6 +1,8 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
 using NodaTime;
+using Weerbaarheid.PeerSupport.Calendar;
 using Weerbaarheid.PeerSupport.Data;
 using Weerbaarheid.PeerSupport.Domain.Members;
 using Weerbaarheid.PeerSupport.Domain.Rota;
@@ -12,6 +14,8 @@ using Override = Weerbaarheid.PeerSupport.Domain.Rota.Override;
 using Region = Weerbaarheid.PeerSupport.Domain.Rota.Region;
 using Schedule = Weerbaarheid.PeerSupport.Domain.Rota.Schedule;
 using ScheduleKind = Weerbaarheid.PeerSupport.Domain.Rota.ScheduleKind;
+using ShiftSwap = Weerbaarheid.PeerSupport.Domain.Rota.ShiftSwap;
+using ShiftSwapState = Weerbaarheid.PeerSupport.Domain.Rota.ShiftSwapState;
 
 namespace Weerbaarheid.PeerSupport.Grpc;
 
@@ -22,7 +26,7 @@ namespace Weerbaarheid.PeerSupport.Grpc;
 /// <see cref="RotaCaller"/> after the request is known to be valid.
 /// </summary>
 [Authorize]
-public sealed class RotaGrpcService(RotaStore store) : RotaService.RotaServiceBase
+public sealed class RotaGrpcService(RotaStore store, IOptions<PeerSupportOptions> options) : RotaService.RotaServiceBase
 {
     private const int MaxQueryDays = 366;
 
@@ -287,6 +291,116 @@ public sealed class RotaGrpcService(RotaStore store) : RotaService.RotaServiceBa
         }));
         return response;
     }
+
+    [Authorize(Roles = Roles.TcoMember)]
+    public override async Task<RequestShiftSwapResponse> RequestShiftSwap(RequestShiftSwapRequest request, ServerCallContext context)
+    {
+        var validation = new Validation();
+        var region = ParseRegion(request.Parent, "parent", validation, throwIfInvalid: false);
+        var swap = request.ShiftSwap ?? new V1.ShiftSwap();
+        var start = RotaMapper.ToInstant(swap.StartTime, "shift_swap.start_time", validation);
+        var end = RotaMapper.ToInstant(swap.EndTime, "shift_swap.end_time", validation);
+        if (!validation.IsValid)
+        {
+            validation.ThrowIfInvalid();
+        }
+
+        var caller = RotaCaller.From(context);
+        if (!caller.IsMemberOf(region))
+        {
+            throw new PermissionDeniedException($"Only TCO members of {region.ResourceName()} may ask for a swap there.");
+        }
+
+        var requested = await store.RequestShiftSwapAsync(region, (ScheduleKind)swap.Schedule, caller.Subject, start, end, swap.Note,
+            validation, context.CancellationToken);
+        return new RequestShiftSwapResponse { ShiftSwap = ToProto(requested) };
+    }
+
+    [Authorize(Roles = $"{Roles.TcoCoordinator},{Roles.TcoMember}")]
+    public override async Task<ListShiftSwapsResponse> ListShiftSwaps(ListShiftSwapsRequest request, ServerCallContext context)
+    {
+        var validation = new Validation();
+        var region = ParseRegion(request.Parent, "parent", validation, throwIfInvalid: false);
+        validation.Require(Enum.IsDefined((ShiftSwapState)request.State), "state", "OPEN, TAKEN, CANCELLED or unspecified for all.");
+        validation.ThrowIfInvalid();
+        var caller = RotaCaller.From(context);
+        if (!caller.IsCoordinatorOf(region) && !caller.IsMemberOf(region))
+        {
+            throw new PermissionDeniedException($"Only coordinators and members of {region.ResourceName()} may list its swaps.");
+        }
+
+        var state = (ShiftSwapState)request.State;
+        var (swaps, next) = await store.ListShiftSwapsAsync(region, state == ShiftSwapState.Unspecified ? null : state,
+            request.PageSize, request.PageToken, context.CancellationToken);
+        var response = new ListShiftSwapsResponse { NextPageToken = next };
+        response.ShiftSwaps.AddRange(swaps.Select(ToProto));
+        return response;
+    }
+
+    [Authorize(Roles = Roles.TcoMember)]
+    public override async Task<AcceptShiftSwapResponse> AcceptShiftSwap(AcceptShiftSwapRequest request, ServerCallContext context)
+    {
+        var (region, id) = ParseShiftSwap(request.Name);
+        var caller = RotaCaller.From(context);
+        if (!caller.IsMemberOf(region))
+        {
+            throw new PermissionDeniedException($"Only TCO members of {region.ResourceName()} may take its swaps.");
+        }
+
+        var swap = await store.FindShiftSwapAsync(region, id, request.Name, context.CancellationToken);
+        await store.TakeShiftSwapAsync(swap, caller.Subject, context.CancellationToken);
+        return new AcceptShiftSwapResponse { ShiftSwap = ToProto(swap) };
+    }
+
+    [Authorize(Roles = $"{Roles.TcoCoordinator},{Roles.TcoMember}")]
+    public override async Task<CancelShiftSwapResponse> CancelShiftSwap(CancelShiftSwapRequest request, ServerCallContext context)
+    {
+        var (region, id) = ParseShiftSwap(request.Name);
+        var swap = await store.FindShiftSwapAsync(region, id, request.Name, context.CancellationToken);
+        RotaCaller.From(context).RequireSelfOrCoordinatorOf(swap.RequestedBy, region);
+        await store.CancelShiftSwapAsync(swap, context.CancellationToken);
+        return new CancelShiftSwapResponse { ShiftSwap = ToProto(swap) };
+    }
+
+    [Authorize(Roles = Roles.TcoMember)]
+    public override async Task<GetCalendarFeedResponse> GetCalendarFeed(GetCalendarFeedRequest request, ServerCallContext context) =>
+        new() { Url = await CalendarAddressAsync(request.Member, rotate: false, context) };
+
+    [Authorize(Roles = Roles.TcoMember)]
+    public override async Task<RotateCalendarSecretResponse> RotateCalendarSecret(RotateCalendarSecretRequest request, ServerCallContext context) =>
+        new() { Url = await CalendarAddressAsync(request.Member, rotate: true, context) };
+
+    private async Task<string> CalendarAddressAsync(string name, bool rotate, ServerCallContext context)
+    {
+        var memberId = ParseMember(name, "member");
+        if (!RotaCaller.From(context).IsMember(memberId))
+        {
+            throw new PermissionDeniedException($"Only members/{memberId} may read or rotate their calendar address.");
+        }
+
+        await store.GetMemberAsync(memberId, context.CancellationToken);
+        var secret = await store.CalendarSecretAsync(memberId, rotate, context.CancellationToken);
+        return CalendarFeed.Address(options.Value.PublicBaseUrl, secret.Secret);
+    }
+
+    private static (Region Region, Guid Id) ParseShiftSwap(string name) =>
+        ShiftSwap.TryParseName(name, out var region, out var id)
+            ? (region, id)
+            : throw new ValidationFailedException([new FieldViolation("name", "Required: regions/{region}/shiftSwaps/{id}.")]);
+
+    private static V1.ShiftSwap ToProto(ShiftSwap swap) => new()
+    {
+        Name = swap.Name,
+        Schedule = (V1.ScheduleKind)swap.Schedule,
+        RequestedBy = Member.CollectionPrefix + swap.RequestedBy,
+        StartTime = swap.Start.ToTimestamp(),
+        EndTime = swap.End.ToTimestamp(),
+        Note = swap.Note,
+        State = (V1.ShiftSwapState)swap.State,
+        TakenBy = swap.TakenBy is { } taker ? Member.CollectionPrefix + taker : "",
+        Override = swap.OverrideId is { } cover ? $"{swap.Region.ResourceName()}/overrides/{cover:N}" : "",
+        CreateTime = swap.CreatedAt.ToTimestamp(),
+    };
 
     private async Task<V1.Member> ToProtoAsync(Member member, ServerCallContext context) =>
         member.ToProto(await store.CertificatesAsync(member.Id, context.CancellationToken), store.Now);

@@ -22,6 +22,28 @@ namespace Weerbaarheid.PeerSupport.Data.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Weerbaarheid.PeerSupport.Domain.Members.CalendarSecret", b =>
+                {
+                    b.Property<string>("MemberId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("MemberId");
+
+                    b.HasIndex("Secret")
+                        .IsUnique();
+
+                    b.ToTable("calendar_secrets", (string)null);
+                });
+
             modelBuilder.Entity("Weerbaarheid.PeerSupport.Domain.Members.Member", b =>
                 {
                     b.Property<string>("Id")
@@ -143,6 +165,34 @@ namespace Weerbaarheid.PeerSupport.Data.Migrations.PostgreSql
                     b.ToTable("regions", (string)null);
                 });
 
+            modelBuilder.Entity("Weerbaarheid.PeerSupport.Domain.Rota.ReportedGap", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("End")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Region")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Schedule")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("Start")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Region", "End");
+
+                    b.ToTable("reported_gaps", (string)null);
+                });
+
             modelBuilder.Entity("Weerbaarheid.PeerSupport.Domain.Rota.Schedule", b =>
                 {
                     b.Property<int>("Region")
@@ -165,6 +215,100 @@ namespace Weerbaarheid.PeerSupport.Data.Migrations.PostgreSql
                     b.HasKey("Region", "Kind");
 
                     b.ToTable("schedules", (string)null);
+                });
+
+            modelBuilder.Entity("Weerbaarheid.PeerSupport.Domain.Rota.ShiftNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("FireAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MemberId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Region")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Schedule")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Sent")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("ShiftEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ShiftStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FiredAt", "FireAt");
+
+                    b.HasIndex("MemberId", "Schedule", "ShiftStart")
+                        .IsUnique();
+
+                    b.ToTable("shift_notices", (string)null);
+                });
+
+            modelBuilder.Entity("Weerbaarheid.PeerSupport.Domain.Rota.ShiftSwap", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("End")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("OverrideId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Region")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Schedule")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("Start")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TakenBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Region", "CreatedAt");
+
+                    b.ToTable("shift_swaps", (string)null);
                 });
 
             modelBuilder.Entity("Weerbaarheid.ServiceDefaults.Messaging.InboxMessage", b =>

@@ -17,6 +17,28 @@ namespace Weerbaarheid.PeerSupport.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("Weerbaarheid.PeerSupport.Domain.Members.CalendarSecret", b =>
+                {
+                    b.Property<string>("MemberId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MemberId");
+
+                    b.HasIndex("Secret")
+                        .IsUnique();
+
+                    b.ToTable("calendar_secrets", (string)null);
+                });
+
             modelBuilder.Entity("Weerbaarheid.PeerSupport.Domain.Members.Member", b =>
                 {
                     b.Property<string>("Id")
@@ -138,6 +160,34 @@ namespace Weerbaarheid.PeerSupport.Data.Migrations.Sqlite
                     b.ToTable("regions", (string)null);
                 });
 
+            modelBuilder.Entity("Weerbaarheid.PeerSupport.Domain.Rota.ReportedGap", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Region")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Schedule")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Region", "End");
+
+                    b.ToTable("reported_gaps", (string)null);
+                });
+
             modelBuilder.Entity("Weerbaarheid.PeerSupport.Domain.Rota.Schedule", b =>
                 {
                     b.Property<int>("Region")
@@ -160,6 +210,100 @@ namespace Weerbaarheid.PeerSupport.Data.Migrations.Sqlite
                     b.HasKey("Region", "Kind");
 
                     b.ToTable("schedules", (string)null);
+                });
+
+            modelBuilder.Entity("Weerbaarheid.PeerSupport.Domain.Rota.ShiftNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FireAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FiredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MemberId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Region")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Schedule")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Sent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ShiftEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ShiftStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FiredAt", "FireAt");
+
+                    b.HasIndex("MemberId", "Schedule", "ShiftStart")
+                        .IsUnique();
+
+                    b.ToTable("shift_notices", (string)null);
+                });
+
+            modelBuilder.Entity("Weerbaarheid.PeerSupport.Domain.Rota.ShiftSwap", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OverrideId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Region")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Schedule")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TakenBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Region", "CreatedAt");
+
+                    b.ToTable("shift_swaps", (string)null);
                 });
 
             modelBuilder.Entity("Weerbaarheid.ServiceDefaults.Messaging.InboxMessage", b =>

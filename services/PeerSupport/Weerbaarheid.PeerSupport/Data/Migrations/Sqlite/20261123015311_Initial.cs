@@ -12,6 +12,19 @@ namespace Weerbaarheid.PeerSupport.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "calendar_secrets",
+                columns: table => new
+                {
+                    MemberId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Secret = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_calendar_secrets", x => x.MemberId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "certificates",
                 columns: table => new
                 {
@@ -110,6 +123,22 @@ namespace Weerbaarheid.PeerSupport.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "reported_gaps",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Region = table.Column<int>(type: "INTEGER", nullable: false),
+                    Schedule = table.Column<int>(type: "INTEGER", nullable: false),
+                    Start = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    End = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReportedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_reported_gaps", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "schedules",
                 columns: table => new
                 {
@@ -123,6 +152,53 @@ namespace Weerbaarheid.PeerSupport.Data.Migrations.Sqlite
                 {
                     table.PrimaryKey("PK_schedules", x => new { x.Region, x.Kind });
                 });
+
+            migrationBuilder.CreateTable(
+                name: "shift_notices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Region = table.Column<int>(type: "INTEGER", nullable: false),
+                    Schedule = table.Column<int>(type: "INTEGER", nullable: false),
+                    MemberId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ShiftStart = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ShiftEnd = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FireAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FiredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Sent = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_shift_notices", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "shift_swaps",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Region = table.Column<int>(type: "INTEGER", nullable: false),
+                    Schedule = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Start = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    End = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    TakenBy = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    OverrideId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_shift_swaps", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_calendar_secrets_Secret",
+                table: "calendar_secrets",
+                column: "Secret",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_certificates_EmployeeId",
@@ -149,11 +225,35 @@ namespace Weerbaarheid.PeerSupport.Data.Migrations.Sqlite
                 name: "IX_overrides_Region_End",
                 table: "overrides",
                 columns: new[] { "Region", "End" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_reported_gaps_Region_End",
+                table: "reported_gaps",
+                columns: new[] { "Region", "End" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_shift_notices_FiredAt_FireAt",
+                table: "shift_notices",
+                columns: new[] { "FiredAt", "FireAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_shift_notices_MemberId_Schedule_ShiftStart",
+                table: "shift_notices",
+                columns: new[] { "MemberId", "Schedule", "ShiftStart" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_shift_swaps_Region_CreatedAt",
+                table: "shift_swaps",
+                columns: new[] { "Region", "CreatedAt" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "calendar_secrets");
+
             migrationBuilder.DropTable(
                 name: "certificates");
 
@@ -173,7 +273,16 @@ namespace Weerbaarheid.PeerSupport.Data.Migrations.Sqlite
                 name: "regions");
 
             migrationBuilder.DropTable(
+                name: "reported_gaps");
+
+            migrationBuilder.DropTable(
                 name: "schedules");
+
+            migrationBuilder.DropTable(
+                name: "shift_notices");
+
+            migrationBuilder.DropTable(
+                name: "shift_swaps");
         }
     }
 }

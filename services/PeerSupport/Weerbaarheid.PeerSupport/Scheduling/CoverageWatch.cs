@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Weerbaarheid.Contracts.PeerSupport;
+using Weerbaarheid.PeerSupport.Data;
+using Weerbaarheid.PeerSupport.Domain.Rota;
+
+namespace Weerbaarheid.PeerSupport.Scheduling;
+
+/// <summary>
+/// Watches the coming days of every region for coverage gaps and reports each new one once as
+/// <see cref="CoverageGapDetected"/>: after every rota change, and regularly, because time alone opens
+/// gaps too (a certificate that runs out next week). A gap overlapping one reported before is not new.
+/// </summary>
+public sealed class CoverageWatch(PeerSupportDbContext db, RotaStore store, IOptions<PeerSupportOptions> options)
+{
+    public async Task<int> CheckAsync(Region region, string cause, CancellationToken cancellationToken)
+    {
+        var now = store.Now;
+        var horizon = now + Duration.FromDays(options.Value.GapWatchDays);
+        var (rota, _) = await store.LoadAsync(region, now, cancellationToken);
+        var reported = await db.ReportedGaps.Where(g => g.Region == region && g.End > now).ToListAsync(cancellationToken);
+        var added = 0;
+        foreach (var (kind, gap) in rota.Gaps(now, horizon))
+        {
+            if (reported.Any(r => r.Overlaps(kind, gap.Interval)))
+            {
+                continue;
+            }
+
+            var record = ReportedGap.Of(region, kind, gap.Interval, now);
+            reported.Add(record);
+            db.ReportedGaps.Add(record);
+            db.Publish(new CoverageGapDetected(region.ResourceName(), kind.ToString().ToUpperInvariant(),
+                gap.Interval.Start.ToDateTimeOffset(), gap.Interval.End.ToDateTimeOffset(), cause, now.ToDateTimeOffset()));
+            added++;
+        }
+
+        // Forget gaps that are over.
+        await db.ReportedGaps.Where(g => g.Region == region && g.End <= now).ExecuteDeleteAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return added;
+    }
+
+    public async Task<int> CheckAllAsync(string cause, CancellationToken cancellationToken)
+    {
+        var added = 0;
+        foreach (var region in Regions.All)
+        {
+            added += await CheckAsync(region, cause, cancellationToken);
+        }
+
+        return added;
+    }
+}

@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Weerbaarheid.Contracts.PeerSupport;
+using Weerbaarheid.PeerSupport.Data;
+using Weerbaarheid.PeerSupport.Domain.Members;
+using Weerbaarheid.PeerSupport.Domain.Rota;
+
+namespace Weerbaarheid.PeerSupport.Scheduling;
+
+/// <summary>
+/// Handoff notices: plans a <see cref="ShiftNotice"/> for every shift that starts within the coming
+/// hours, and fires each due notice once as a <see cref="ShiftStarting"/> event. Durable and safe with
+/// several replicas: planning relies on a unique key, firing on a conditional update that one replica
+/// wins, in the same transaction as the outbox event.
+/// </summary>
+public sealed class ShiftNoticeScheduler(PeerSupportDbContext db, RotaStore store, IOptions<PeerSupportOptions> options)
+{
+    /// <summary>How far past the lead time shifts are planned ahead.</summary>
+    public static readonly Duration PlanningHorizon = Duration.FromHours(6);
+
+    public async Task<(int Planned, int Fired)> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var planned = await PlanAsync(cancellationToken);
+        var fired = await FireDueAsync(cancellationToken);
+        return (planned, fired);
+    }
+
+    private async Task<int> PlanAsync(CancellationToken cancellationToken)
+    {
+        var now = store.Now;
+        var lead = Duration.FromTimeSpan(options.Value.ShiftNoticeLead);
+        var until = now + lead + PlanningHorizon;
+        var planned = 0;
+        foreach (var region in Regions.All)
+        {
+            var (rota, _) = await store.LoadAsync(region, now, cancellationToken);
+            foreach (var kind in new[] { ScheduleKind.Primary, ScheduleKind.Backup })
+            {
+                // Only shifts that start in the window: a shift already running got its notice before.
+                var starting = rota.Resolver(kind).Shifts(now, until)
+                    .Where(s => !s.IsGap && s.Interval.Start > now);
+                foreach (var shift in starting)
+                {
+                    var exists = await db.ShiftNotices.AnyAsync(
+                        n => n.MemberId == shift.MemberId && n.Schedule == kind && n.ShiftStart == shift.Interval.Start, cancellationToken);
+                    if (exists)
+                    {
+                        continue;
+                    }
+
+                    db.ShiftNotices.Add(ShiftNotice.Plan(region, kind, shift.MemberId!, shift.Interval, lead));
+                    try
+                    {
+                        await db.SaveChangesAsync(cancellationToken);
+                        planned++;
+                    }
+                    catch (DbUpdateException)
+                    {
+                        db.ChangeTracker.Clear(); // another replica planned the same notice first
+                    }
+                }
+            }
+        }
+
+        return planned;
+    }
+
+    private async Task<int> FireDueAsync(CancellationToken cancellationToken)
+    {
+        var now = store.Now;
+        var due = await db.ShiftNotices.AsNoTracking()
+            .Where(n => n.FiredAt == null && n.FireAt <= now)
+            .OrderBy(n => n.FireAt)
+            .Take(200)
+            .ToListAsync(cancellationToken);
+        var fired = 0;
+        foreach (var notice in due)
+        {
+            // Is the member still on call then? The rota may have changed since the notice was planned.
+            var (rota, _) = await store.LoadAsync(notice.Region, notice.ShiftStart, cancellationToken);
+            var stillOn = rota.Resolver(notice.Schedule).At(notice.ShiftStart)?.MemberId == notice.MemberId
+                          && notice.ShiftStart > now - Duration.FromHours(1);
+
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var claimed = await db.ShiftNotices
+                .Where(n => n.Id == notice.Id && n.FiredAt == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(n => n.FiredAt, now).SetProperty(n => n.Sent, stillOn), cancellationToken);
+            if (claimed == 0)
+            {
+                continue; // another replica fired it
+            }
+
+            if (stillOn)
+            {
+                db.Publish(new ShiftStarting(Member.CollectionPrefix + notice.MemberId, notice.Region.ResourceName(),
+                    notice.Schedule.ToString().ToUpperInvariant(), notice.ShiftStart.ToDateTimeOffset(), notice.ShiftEnd.ToDateTimeOffset()));
+                await db.SaveChangesAsync(cancellationToken);
+                fired++;
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return fired;
+    }
+}
