@@ -17,6 +17,7 @@ public static class CalendarFeed
     public const string PathPrefix = "/calendar/v1/";
     private static readonly Duration Past = Duration.FromDays(30);
     private static readonly Duration Ahead = Duration.FromDays(180);
+    private static readonly Duration Margin = Duration.FromDays(32);
 
     public static string Address(string publicBaseUrl, string secret) => $"{publicBaseUrl.TrimEnd('/')}{PathPrefix}{secret}.ics";
 
@@ -24,7 +25,11 @@ public static class CalendarFeed
     {
         var calendar = new Ical.Net.Calendar { ProductId = "-//Politie//Weerbaarheid TCO-rooster//NL" };
         calendar.AddProperty("X-WR-CALNAME", "TCO-piket");
-        foreach (var (kind, shift) in rota.Shifts(now - Past, now + Ahead, memberId: memberId))
+        // Resolve with a margin and keep the shifts that touch the window, so no event is cut at its edges.
+        var (from, to) = (now - Past, now + Ahead);
+        var shifts = rota.Shifts(from - Margin, to + Margin, memberId: memberId)
+            .Where(s => s.Shift.Interval.End > from && s.Shift.Interval.Start < to);
+        foreach (var (kind, shift) in shifts)
         {
             var what = kind == ScheduleKind.Primary ? "primair" : "achterwacht";
             calendar.Events.Add(new CalendarEvent
@@ -51,7 +56,7 @@ public static class CalendarFeed
                 return Results.NotFound();
             }
 
-            var (rota, _) = await store.LoadAsync(member.Region, store.Now - Past, cancellationToken);
+            var (rota, _) = await store.LoadAsync(member.Region, store.Now - Past - Margin, cancellationToken);
             return Results.Text(Render(member.Id, rota, store.Now), "text/calendar; charset=utf-8");
         }).AllowAnonymous();
         return endpoints;
