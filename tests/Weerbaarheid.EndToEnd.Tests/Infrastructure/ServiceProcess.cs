@@ -15,13 +15,17 @@ public sealed class ServiceProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly Queue<string> _output = new();
 
-    private ServiceProcess(string name, Process process)
+    private ServiceProcess(string name, Process process, int opsPort)
     {
         Name = name;
         _process = process;
+        OpsPort = opsPort;
     }
 
     public string Name { get; }
+
+    /// <summary>The HTTP/1.1 port of <c>/health/ready</c>.</summary>
+    public int OpsPort { get; }
 
     /// <summary>
     /// Starts <paramref name="project"/> (path from the repository root, e.g. services/Offerings/Weerbaarheid.Offerings)
@@ -53,7 +57,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var service = new ServiceProcess(name, process);
+        var service = new ServiceProcess(name, process, opsPort);
         process.OutputDataReceived += (_, line) => service.Capture(line.Data);
         process.ErrorDataReceived += (_, line) => service.Capture(line.Data);
         process.Start();
@@ -62,7 +66,7 @@ public sealed class ServiceProcess : IAsyncDisposable
 
         try
         {
-            await service.WaitUntilReadyAsync(opsPort, TimeSpan.FromSeconds(60));
+            await service.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
         }
         catch
         {
@@ -71,6 +75,23 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
 
         return service;
+    }
+
+    /// <summary>
+    /// What <c>/health/ready</c> says now: Healthy, Degraded (e.g. the broker is unreachable or its receive
+    /// endpoints are not bound yet) or Unhealthy; or why it did not answer.
+    /// </summary>
+    public async Task<string> ReadinessAsync()
+    {
+        try
+        {
+            using var response = await Probe.GetAsync($"http://127.0.0.1:{OpsPort}/health/ready");
+            return (await response.Content.ReadAsStringAsync()).Trim();
+        }
+        catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException)
+        {
+            return $"no answer ({exception.Message})";
+        }
     }
 
     /// <summary>The last lines the process wrote, for failure messages.</summary>
@@ -107,9 +128,9 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    private async Task WaitUntilReadyAsync(int opsPort, TimeSpan timeout)
+    private async Task WaitUntilReadyAsync(TimeSpan timeout)
     {
-        var url = $"http://127.0.0.1:{opsPort}/health/ready";
+        var url = $"http://127.0.0.1:{OpsPort}/health/ready";
         using var deadline = new CancellationTokenSource(timeout);
         var last = "no answer yet";
         while (true)

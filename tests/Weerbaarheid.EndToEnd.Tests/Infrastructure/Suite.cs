@@ -1,16 +1,19 @@
 using Grpc.Net.Client;
 using Weerbaarheid.Offerings.V1;
+using Weerbaarheid.PeerSupport.V1;
 
 namespace Weerbaarheid.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
-/// The running suite, started once for all end-to-end tests: RabbitMQ in a container, the Offerings
-/// service and the gateway in front of it, each a child process on free ports of 127.0.0.1.
+/// The running suite, started once for all end-to-end tests: RabbitMQ in a container, the Offerings and
+/// PeerSupport services (PeerSupport in Development, so with its demo rota) and the gateway in front of
+/// them, each a child process on free ports of 127.0.0.1.
 /// </summary>
 public sealed class Suite : IAsyncLifetime
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"weerbaarheid-e2e-{Guid.NewGuid():N}");
     private ServiceProcess? _offerings;
+    private ServiceProcess? _peerSupport;
     private ServiceProcess? _gateway;
     private GrpcChannel? _channel;
 
@@ -30,6 +33,9 @@ public sealed class Suite : IAsyncLifetime
 
     /// <summary>The Offerings client through the gateway's gRPC port.</summary>
     public OfferingsService.OfferingsServiceClient Offerings { get; private set; } = null!;
+
+    /// <summary>The PeerSupport rota client through the gateway's gRPC port.</summary>
+    public RotaService.RotaServiceClient Rota { get; private set; } = null!;
 
     /// <summary>JSON through the gateway's public port.</summary>
     public HttpClient Json { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
@@ -53,9 +59,10 @@ public sealed class Suite : IAsyncLifetime
         Directory.CreateDirectory(ScratchDirectory);
         Broker = await Broker.StartNewAsync();
 
+        // The services do not depend on each other: start both at once.
         var offeringsGrpc = FreePort.Next();
         var offeringsOps = FreePort.Next();
-        _offerings = await ServiceProcess.StartAsync("services/Offerings/Weerbaarheid.Offerings", offeringsOps, new Dictionary<string, string>
+        var offerings = ServiceProcess.StartAsync("services/Offerings/Weerbaarheid.Offerings", offeringsOps, new Dictionary<string, string>
         {
             ["Ports__Grpc"] = $"{offeringsGrpc}",
             ["Ports__Ops"] = $"{offeringsOps}",
@@ -66,6 +73,32 @@ public sealed class Suite : IAsyncLifetime
             ["Messaging__Outbox__PublishTimeout"] = "00:00:05",
             ["Messaging__Outbox__MaxRetryDelay"] = "00:00:05",
         });
+        var peerSupportGrpc = FreePort.Next();
+        var peerSupportOps = FreePort.Next();
+        var peerSupport = ServiceProcess.StartAsync("services/PeerSupport/Weerbaarheid.PeerSupport", peerSupportOps, new Dictionary<string, string>
+        {
+            // Development seeds the demo rota (demo-{region}-1..6), so GetOnCall answers from the start.
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Ports__Grpc"] = $"{peerSupportGrpc}",
+            ["Ports__Ops"] = $"{peerSupportOps}",
+            ["Database__DataDirectory"] = Path.Combine(_dataDirectory, "peer-support"),
+            ["Messaging__RabbitMqUrl"] = Broker.AmqpUrl.ToString(),
+            ["Messaging__Outbox__PollInterval"] = "00:00:01",
+            // As for Offerings: back to publishing soon after the outage test brings the broker back.
+            ["Messaging__Outbox__PublishTimeout"] = "00:00:05",
+            ["Messaging__Outbox__MaxRetryDelay"] = "00:00:05",
+            ["PeerSupport__PublicBaseUrl"] = $"http://127.0.0.1:{GatewayHttpPort}",
+        });
+        try
+        {
+            await Task.WhenAll(offerings, peerSupport);
+        }
+        finally
+        {
+            // Whichever came up is disposed with the suite, also when the other did not.
+            _offerings = offerings.IsCompletedSuccessfully ? offerings.Result : null;
+            _peerSupport = peerSupport.IsCompletedSuccessfully ? peerSupport.Result : null;
+        }
 
         var gatewayOps = FreePort.Next();
         _gateway = await ServiceProcess.StartAsync("gateway/Weerbaarheid.Gateway", gatewayOps, new Dictionary<string, string>
@@ -74,6 +107,7 @@ public sealed class Suite : IAsyncLifetime
             ["Ports__Grpc"] = $"{GatewayGrpcPort}",
             ["Ports__Ops"] = $"{gatewayOps}",
             ["ReverseProxy__Clusters__offerings__Destinations__primary__Address"] = $"http://127.0.0.1:{offeringsGrpc}",
+            ["ReverseProxy__Clusters__peer-support__Destinations__primary__Address"] = $"http://127.0.0.1:{peerSupportGrpc}",
             ["Gateway__AnonymousRateLimit__PerSecond"] = "1000",
             ["Gateway__AnonymousRateLimit__Burst"] = "1000",
         });
@@ -81,13 +115,27 @@ public sealed class Suite : IAsyncLifetime
         // h2c: a plain http:// address makes Grpc.Net.Client speak HTTP/2 without TLS.
         _channel = GrpcChannel.ForAddress($"http://127.0.0.1:{GatewayGrpcPort}");
         Offerings = new OfferingsService.OfferingsServiceClient(_channel);
+        Rota = new RotaService.RotaServiceClient(_channel);
         Json.BaseAddress = new Uri($"http://127.0.0.1:{GatewayHttpPort}");
     }
 
+    /// <summary>
+    /// Waits until PeerSupport is connected to the broker with its receive endpoints bound (readiness
+    /// Healthy, not Degraded): the services start serving before that, and an event published to an
+    /// exchange with no queue bound yet is dropped by RabbitMQ.
+    /// </summary>
+    public async Task PeerSupportConsumingAsync()
+    {
+        var service = _peerSupport ?? throw new InvalidOperationException("PeerSupport is not running.");
+        var last = "";
+        await Eventually.HoldsAsync(async () => (last = await service.ReadinessAsync()) == "Healthy",
+            "PeerSupport is connected to the broker and its consumers' queues are bound (readiness Healthy)",
+            TimeSpan.FromSeconds(90), () => $"Last readiness: {last}{Environment.NewLine}{ServiceOutput}");
+    }
+
     /// <summary>What the services wrote lately, to attach to a failure.</summary>
-    public string ServiceOutput =>
-        $"--- {_offerings?.Name} ---{Environment.NewLine}{_offerings?.Output}{Environment.NewLine}" +
-        $"--- {_gateway?.Name} ---{Environment.NewLine}{_gateway?.Output}";
+    public string ServiceOutput => string.Join(Environment.NewLine,
+        new[] { _offerings, _peerSupport, _gateway }.OfType<ServiceProcess>().Select(s => $"--- {s.Name} ---{Environment.NewLine}{s.Output}"));
 
     public async Task DisposeAsync()
     {
@@ -104,6 +152,12 @@ public sealed class Suite : IAsyncLifetime
         {
             _offerings = null;
             await offerings.DisposeAsync();
+        }
+
+        if (_peerSupport is { } peerSupport)
+        {
+            _peerSupport = null;
+            await peerSupport.DisposeAsync();
         }
 
         if (Broker is { } broker)

@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Weerbaarheid.Contracts.PeerSupport;
+
+namespace Weerbaarheid.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// Another service next to PeerSupport, as far as the broker can tell: its own MassTransit bus on the
+/// container that publishes what SignalTraining would (certificates issued and expired) and records, on a
+/// queue of its own, the rota events PeerSupport publishes (<see cref="CoverageGapDetected"/>, and
+/// <see cref="RotaChanged"/> to explain a failure).
+/// </summary>
+public sealed class RotaEventListener : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly IBusControl _bus;
+
+    private RotaEventListener(ServiceProvider services, IBusControl bus, RotaEvents received)
+    {
+        _services = services;
+        _bus = bus;
+        Received = received;
+    }
+
+    public RotaEvents Received { get; }
+
+    public static async Task<RotaEventListener> StartAsync(Uri amqpUrl)
+    {
+        var queue = $"e2e-rota-events-{Guid.NewGuid().ToString("N")[..8]}";
+        var received = new RotaEvents();
+
+        var services = new ServiceCollection();
+        services.AddSingleton(received);
+        services.AddMassTransit(bus =>
+        {
+            bus.AddConsumer<RotaEventRecorder>();
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                // Confirmed publishes: when PublishAsync returns, the broker has routed the event.
+                rabbit.Host(amqpUrl, host => host.PublisherConfirmation = true);
+                rabbit.ReceiveEndpoint(queue, endpoint => endpoint.ConfigureConsumer<RotaEventRecorder>(context));
+            });
+        });
+
+        var provider = services.BuildServiceProvider();
+        var busControl = provider.GetRequiredService<IBusControl>();
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await busControl.StartAsync(timeout.Token);
+            // Healthy = connected with the queue declared and bound: from here on nothing published is missed.
+            await Eventually.HoldsAsync(() => busControl.CheckHealth().Status == BusHealthStatus.Healthy,
+                "the rota listener's bus is connected and its queue is bound", TimeSpan.FromSeconds(60));
+        }
+        catch
+        {
+            await provider.DisposeAsync();
+            throw;
+        }
+
+        return new RotaEventListener(provider, busControl, received);
+    }
+
+    /// <summary>Publishes <paramref name="message"/> to the broker, as the service that owns it would.</summary>
+    public async Task PublishAsync<T>(T message) where T : class
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _bus.Publish(message, timeout.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await _bus.StopAsync(timeout.Token);
+        }
+        finally
+        {
+            await _services.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>The rota events that arrived on the listener's queue, in arrival order.</summary>
+public sealed class RotaEvents
+{
+    private readonly ConcurrentQueue<object> _received = new();
+
+    /// <summary>Coverage gaps reported for <paramref name="region"/> (e.g. "regions/limburg").</summary>
+    public IReadOnlyList<CoverageGapDetected> Gaps(string region) =>
+        [.. _received.OfType<CoverageGapDetected>().Where(g => g.Region == region)];
+
+    /// <summary>Everything received, one line each, for failure messages.</summary>
+    public string Describe() => _received.IsEmpty ? "(no rota events received)" : string.Join(Environment.NewLine, _received);
+
+    internal void Add(object message) => _received.Enqueue(message);
+}
+
+/// <summary>Notes every rota event it is given.</summary>
+public sealed class RotaEventRecorder(RotaEvents received) : IConsumer<CoverageGapDetected>, IConsumer<RotaChanged>
+{
+    public Task Consume(ConsumeContext<CoverageGapDetected> context)
+    {
+        received.Add(context.Message);
+        return Task.CompletedTask;
+    }
+
+    public Task Consume(ConsumeContext<RotaChanged> context)
+    {
+        received.Add(context.Message);
+        return Task.CompletedTask;
+    }
+}
