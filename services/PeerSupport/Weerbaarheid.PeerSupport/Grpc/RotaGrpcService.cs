@@ -34,7 +34,12 @@ public sealed class RotaGrpcService(RotaStore store, IOptions<PeerSupportOptions
     public override async Task<CreateMemberResponse> CreateMember(CreateMemberRequest request, ServerCallContext context)
     {
         var region = ParseRegion(request.Member?.Region ?? "", "member.region", new Validation(), throwIfInvalid: false);
-        RotaCaller.From(context).RequireCoordinatorOf(region);
+        if (region != Region.Unspecified)
+        {
+            // Without a region there is nothing to be coordinator of: Member.Create reports it with every other bad field.
+            RotaCaller.From(context).RequireCoordinatorOf(region);
+        }
+
         var member = await store.CreateMemberAsync(request.MemberId, region, request.Member.ToProfile(), context.CancellationToken);
         return new CreateMemberResponse { Member = await ToProtoAsync(member, context) };
     }
@@ -195,6 +200,11 @@ public sealed class RotaGrpcService(RotaStore store, IOptions<PeerSupportOptions
         var region = ParseRegion(request.Region, "region", validation, throwIfInvalid: false);
         var at = RotaMapper.ToInstant(request.AtTime, "at_time", validation, fallback: store.Now);
         validation.ThrowIfInvalid();
+        var caller = RotaCaller.From(context);
+        if (!caller.IsCoordinatorOf(region) && !caller.IsSystemReader)
+        {
+            throw new PermissionDeniedException($"Only a TCO coordinator of {region.ResourceName()} or a system reader may ask who is on call there.");
+        }
 
         var (rota, profiles) = await store.LoadAsync(region, at, context.CancellationToken);
         var onCall = rota.At(at);

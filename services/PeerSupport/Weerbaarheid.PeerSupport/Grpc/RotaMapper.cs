@@ -91,10 +91,8 @@ internal static class RotaMapper
         var participants = new List<string>();
         for (var p = 0; p < layer.Participants.Count; p++)
         {
-            if (Member.ParseName(layer.Participants[p], $"{field}.participants[{p}]", validation) is { } id)
-            {
-                participants.Add(id);
-            }
+            // An unreadable name stays in its place (reported here), so later participants keep their index.
+            participants.Add(Member.ParseName(layer.Participants[p], $"{field}.participants[{p}]", validation) ?? layer.Participants[p]);
         }
 
         var startDate = ToLocalDate(layer.StartDate, $"{field}.start_date", validation);

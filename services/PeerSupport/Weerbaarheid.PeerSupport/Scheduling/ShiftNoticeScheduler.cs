@@ -19,6 +19,9 @@ public sealed class ShiftNoticeScheduler(PeerSupportDbContext db, RotaStore stor
     /// <summary>How far past the lead time shifts are planned ahead.</summary>
     public static readonly Duration PlanningHorizon = Duration.FromHours(6);
 
+    /// <summary>How far past the window shifts are resolved, so a notice carries the shift's real end, not the window's.</summary>
+    private static readonly Duration ShiftEndLookahead = Duration.FromDays(32);
+
     public async Task<(int Planned, int Fired)> RunOnceAsync(CancellationToken cancellationToken)
     {
         var planned = await PlanAsync(cancellationToken);
@@ -38,8 +41,8 @@ public sealed class ShiftNoticeScheduler(PeerSupportDbContext db, RotaStore stor
             foreach (var kind in new[] { ScheduleKind.Primary, ScheduleKind.Backup })
             {
                 // Only shifts that start in the window: a shift already running got its notice before.
-                var starting = rota.Resolver(kind).Shifts(now, until)
-                    .Where(s => !s.IsGap && s.Interval.Start > now);
+                var starting = rota.Resolver(kind).Shifts(now, until + ShiftEndLookahead)
+                    .Where(s => !s.IsGap && s.Interval.Start > now && s.Interval.Start < until);
                 foreach (var shift in starting)
                 {
                     var exists = await db.ShiftNotices.AnyAsync(

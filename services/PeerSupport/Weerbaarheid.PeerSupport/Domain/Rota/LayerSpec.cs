@@ -39,9 +39,11 @@ public sealed record LayerSpec(
             for (var p = 0; p < layer.Participants.Count; p++)
             {
                 var participant = layer.Participants[p];
-                if (!regionMembers.Contains(participant))
+                var path = $"{field}.participants[{p}]";
+                // One violation per participant: a name that could not be read was reported already.
+                if (!regionMembers.Contains(participant) && v.Violations.All(existing => existing.Field != path))
                 {
-                    v.Add($"{field}.participants[{p}]", $"members/{participant} is not a member of {regionName}.");
+                    v.Add(path, $"members/{participant} is not a member of {regionName}.");
                 }
             }
 
