@@ -2,6 +2,7 @@ using Grpc.Core;
 using Weerbaarheid.Offerings.Tests.Infrastructure;
 using Weerbaarheid.Offerings.V1;
 using Weerbaarheid.ServiceDefaults.Auth;
+using Weerbaarheid.Testing;
 using FieldMask = Google.Protobuf.WellKnownTypes.FieldMask;
 
 namespace Weerbaarheid.Offerings.Tests.Grpc;

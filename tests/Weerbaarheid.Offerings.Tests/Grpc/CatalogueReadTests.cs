@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Weerbaarheid.Offerings.Tests.Infrastructure;
 using Weerbaarheid.Offerings.V1;
+using Weerbaarheid.Testing;
 using Model = Weerbaarheid.Offerings.Domain;
 
 namespace Weerbaarheid.Offerings.Tests.Grpc;

@@ -3,6 +3,7 @@ using NodaTime;
 using Weerbaarheid.Contracts.Offerings;
 using Weerbaarheid.Offerings.Tests.Infrastructure;
 using Weerbaarheid.Offerings.V1;
+using Weerbaarheid.Testing;
 using FieldMask = Google.Protobuf.WellKnownTypes.FieldMask;
 
 namespace Weerbaarheid.Offerings.Tests.Grpc;

@@ -1,5 +1,6 @@
 using Weerbaarheid.Offerings.Tests.Infrastructure;
 using Weerbaarheid.Offerings.V1;
+using Weerbaarheid.Testing;
 
 namespace Weerbaarheid.Offerings.Tests.Grpc;
 

@@ -4,6 +4,7 @@ using NodaTime;
 using Weerbaarheid.PeerSupport.Tests.Infrastructure;
 using Weerbaarheid.PeerSupport.V1;
 using Weerbaarheid.ServiceDefaults.Auth;
+using Weerbaarheid.Testing;
 using static Weerbaarheid.PeerSupport.Tests.Infrastructure.Samples;
 using Duration = NodaTime.Duration;
 

@@ -2,6 +2,7 @@ using Weerbaarheid.Contracts.PeerSupport;
 using Weerbaarheid.Contracts.SignalTraining;
 using Weerbaarheid.PeerSupport.Tests.Infrastructure;
 using Weerbaarheid.PeerSupport.V1;
+using Weerbaarheid.Testing;
 using static Weerbaarheid.PeerSupport.Tests.Infrastructure.Samples;
 using Duration = NodaTime.Duration;
 

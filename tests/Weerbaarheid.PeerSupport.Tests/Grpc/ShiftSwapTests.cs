@@ -3,6 +3,7 @@ using NodaTime;
 using Weerbaarheid.Contracts.PeerSupport;
 using Weerbaarheid.PeerSupport.Tests.Infrastructure;
 using Weerbaarheid.PeerSupport.V1;
+using Weerbaarheid.Testing;
 using static Weerbaarheid.PeerSupport.Tests.Infrastructure.Samples;
 using Duration = NodaTime.Duration;
 

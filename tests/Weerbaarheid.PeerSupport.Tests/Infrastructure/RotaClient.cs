@@ -1,17 +1,13 @@
 using Grpc.Core;
 using Weerbaarheid.PeerSupport.V1;
+using Weerbaarheid.Testing;
 
 namespace Weerbaarheid.PeerSupport.Tests.Infrastructure;
 
-/// <summary>
-/// A client of weerbaarheid.peer_support.v1.RotaService over the method definitions the service itself was
-/// generated with. The proto is compiled once, into the service (server stubs); compiling it again here for
-/// a client stub would duplicate every message type, so the methods are read from the generated
-/// <c>BindService</c> instead.
-/// </summary>
-public sealed class RotaClient(CallInvoker invoker, string? token = null)
+/// <summary>A client of weerbaarheid.peer_support.v1.RotaService, over the service's own method definitions (<see cref="BoundServiceClient"/>).</summary>
+public sealed class RotaClient(CallInvoker invoker, string? token = null) : BoundServiceClient(invoker, token, Methods)
 {
-    private static readonly IReadOnlyDictionary<string, IMethod> Methods = MethodCollector.Collect();
+    private static readonly IReadOnlyDictionary<string, IMethod> Methods = MethodsOf(binder => RotaService.BindService(binder, null));
 
     /// <summary>Every RPC of the service, to check that tables over the RPCs leave none out.</summary>
     public static IReadOnlyCollection<string> MethodNames => Methods.Keys.ToArray();
@@ -81,35 +77,4 @@ public sealed class RotaClient(CallInvoker invoker, string? token = null)
 
     public Task<RotateCalendarSecretResponse> RotateCalendarSecretAsync(RotateCalendarSecretRequest request) =>
         CallAsync<RotateCalendarSecretRequest, RotateCalendarSecretResponse>("RotateCalendarSecret", request);
-
-    private async Task<TResponse> CallAsync<TRequest, TResponse>(string name, TRequest request)
-        where TRequest : class
-        where TResponse : class
-    {
-        var headers = new Metadata();
-        if (token is not null)
-        {
-            headers.Add("Authorization", $"Bearer {token}");
-        }
-
-        var method = (Method<TRequest, TResponse>)Methods[name];
-        var options = new CallOptions(headers, deadline: DateTime.UtcNow.AddSeconds(30));
-        return await invoker.AsyncUnaryCall(method, null, options, request);
-    }
-
-    /// <summary>Records the methods the generated code binds, without an implementation.</summary>
-    private sealed class MethodCollector : ServiceBinderBase
-    {
-        private readonly Dictionary<string, IMethod> _methods = [];
-
-        public static IReadOnlyDictionary<string, IMethod> Collect()
-        {
-            var collector = new MethodCollector();
-            RotaService.BindService(collector, null);
-            return collector._methods;
-        }
-
-        public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, UnaryServerMethod<TRequest, TResponse>? handler) =>
-            _methods.Add(method.Name, method);
-    }
 }

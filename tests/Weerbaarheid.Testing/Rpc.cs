@@ -1,7 +1,9 @@
 using Google.Rpc;
 using Grpc.Core;
 
-namespace Weerbaarheid.PeerSupport.Tests.Infrastructure;
+using Xunit;
+
+namespace Weerbaarheid.Testing;
 
 /// <summary>Asserts on failed calls: the status code, and the fields a google.rpc.BadRequest names.</summary>
 public static class Rpc
