@@ -23,6 +23,17 @@ public sealed class MemberTests(PeerSupportHost host) : IClassFixture<PeerSuppor
     private RotaClient Coordinator => App.Coordinator(Region);
 
     [Fact]
+    public async Task A_member_asking_about_someone_else_is_refused_whether_or_not_they_exist()
+    {
+        var member = App.Member(DemoRota.Id(Region, 2), Region);
+
+        await Rpc.FailsAsync(StatusCode.PermissionDenied, () =>
+            member.GetMemberAsync(new GetMemberRequest { Name = "members/bestaat-niet" }));
+        await Rpc.FailsAsync(StatusCode.PermissionDenied, () =>
+            member.GetMemberAsync(new GetMemberRequest { Name = $"members/{DemoRota.Id(Region, 3)}" }));
+    }
+
+    [Fact]
     public async Task A_created_member_has_every_field_and_is_not_qualified_without_a_certificate()
     {
         var id = MemberId("nieuw");

@@ -35,6 +35,18 @@ internal sealed class RotaCaller(ClaimsPrincipal user)
         }
     }
 
+    /// <summary>
+    /// Before looking a member up: a member may only ask about themself, so a NotFound never tells them
+    /// whether a colleague is a TCO member. The region rule follows once the member is found.
+    /// </summary>
+    public void RequireSelfOrAnyCoordinator(string memberId)
+    {
+        if (!IsMember(memberId) && !user.IsInRole(Roles.TcoCoordinator))
+        {
+            throw new PermissionDeniedException($"Only members/{memberId} or a TCO coordinator of their region may do this.");
+        }
+    }
+
     public void RequireSelfOrCoordinatorOf(string memberId, Region region)
     {
         if (!IsMember(memberId) && !IsCoordinatorOf(region))

@@ -47,8 +47,11 @@ public sealed class RotaGrpcService(RotaStore store, IOptions<PeerSupportOptions
     [Authorize(Roles = $"{Roles.TcoCoordinator},{Roles.TcoMember}")]
     public override async Task<GetMemberResponse> GetMember(GetMemberRequest request, ServerCallContext context)
     {
-        var member = await store.GetMemberAsync(ParseMember(request.Name, "name"), context.CancellationToken);
-        RotaCaller.From(context).RequireSelfOrCoordinatorOf(member.Id, member.Region);
+        var caller = RotaCaller.From(context);
+        var memberId = ParseMember(request.Name, "name");
+        caller.RequireSelfOrAnyCoordinator(memberId);
+        var member = await store.GetMemberAsync(memberId, context.CancellationToken);
+        caller.RequireSelfOrCoordinatorOf(member.Id, member.Region);
         return new GetMemberResponse { Member = await ToProtoAsync(member, context) };
     }
 
@@ -240,6 +243,7 @@ public sealed class RotaGrpcService(RotaStore store, IOptions<PeerSupportOptions
         var caller = RotaCaller.From(context);
         if (memberId is not null)
         {
+            caller.RequireSelfOrAnyCoordinator(memberId);
             var member = await store.GetMemberAsync(memberId, context.CancellationToken);
             caller.RequireSelfOrCoordinatorOf(member.Id, member.Region);
             region = member.Region;
@@ -366,8 +370,15 @@ public sealed class RotaGrpcService(RotaStore store, IOptions<PeerSupportOptions
     public override async Task<CancelShiftSwapResponse> CancelShiftSwap(CancelShiftSwapRequest request, ServerCallContext context)
     {
         var (region, id) = ParseShiftSwap(request.Name);
+        var caller = RotaCaller.From(context);
+        if (!caller.IsCoordinatorOf(region) && !caller.IsMemberOf(region))
+        {
+            // Refused before the lookup, so an outsider cannot learn which requests exist.
+            throw new PermissionDeniedException($"Only the member who asked or a TCO coordinator of {region.ResourceName()} may cancel it.");
+        }
+
         var swap = await store.FindShiftSwapAsync(region, id, request.Name, context.CancellationToken);
-        RotaCaller.From(context).RequireSelfOrCoordinatorOf(swap.RequestedBy, region);
+        caller.RequireSelfOrCoordinatorOf(swap.RequestedBy, region);
         await store.CancelShiftSwapAsync(swap, context.CancellationToken);
         return new CancelShiftSwapResponse { ShiftSwap = ToProto(swap) };
     }
