@@ -1,5 +1,3 @@
-using System.Buffers.Text;
-using System.Text;
 using Weerbaarheid.Offerings.Domain;
 using Weerbaarheid.ServiceDefaults.Errors;
 
@@ -22,8 +20,8 @@ public sealed record OfferingQuery(
         validation.Require(Enum.IsDefined(Topic), "topic", "Must be one of the defined topics.");
         validation.Require(Enum.IsDefined(Category), "category", "Must be one of the defined categories.");
         validation.Require(Text.Length <= MaxTextLength, "query", $"At most {MaxTextLength} characters.");
-        string? after = null;
-        if (PageToken.Length > 0 && !TryDecode(PageToken, out after))
+        var after = PageTokens.Decode(PageToken, Fingerprint, validation);
+        if (after is not null && !OfferingRules.IsValidSlug(after))
         {
             validation.Add("page_token", "Not a page token of this list with these filters; start again without it.");
         }
@@ -36,30 +34,9 @@ public sealed record OfferingQuery(
     public int EffectivePageSize => PageSize == 0 ? DefaultPageSize : Math.Min(PageSize, MaxPageSize);
 
     /// <summary>An opaque token for the page after <paramref name="lastSlug"/>, bound to these filters.</summary>
-    public string NextPageToken(string lastSlug) =>
-        Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{Fingerprint}\n{lastSlug}"));
+    public string NextPageToken(string lastSlug) => PageTokens.Encode(Fingerprint, lastSlug);
 
     private string Fingerprint => $"v1|{(int)Audience}|{(int)Topic}|{(int)Category}|{ShowRetired}|{Text.Trim()}";
-
-    private bool TryDecode(string token, out string? after)
-    {
-        after = null;
-        try
-        {
-            var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token)).Split('\n');
-            if (parts.Length != 2 || parts[0] != Fingerprint || !OfferingRules.IsValidSlug(parts[1]))
-            {
-                return false;
-            }
-
-            after = parts[1];
-            return true;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-    }
 }
 
 public sealed record OfferingPage(IReadOnlyList<Offering> Offerings, string NextPageToken);
