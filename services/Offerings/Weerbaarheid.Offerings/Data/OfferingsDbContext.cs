@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Weerbaarheid.Offerings.Domain;
 using Weerbaarheid.ServiceDefaults.Persistence;
 
@@ -14,8 +12,6 @@ namespace Weerbaarheid.Offerings.Data;
 /// </summary>
 public abstract class OfferingsDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
-    private static readonly JsonSerializerOptions ContentJson = new(JsonSerializerDefaults.Web);
-
     public DbSet<Offering> Offerings => Set<Offering>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -25,14 +21,7 @@ public abstract class OfferingsDbContext(DbContextOptions options) : ServiceDbCo
         offering.ToTable("offerings");
         offering.HasKey(o => o.Slug);
         offering.Property(o => o.Slug).HasMaxLength(63);
-        offering.Property(o => o.Content)
-            .HasConversion(
-                content => JsonSerializer.Serialize(content, ContentJson),
-                json => JsonSerializer.Deserialize<OfferingContent>(json, ContentJson)!,
-                new ValueComparer<OfferingContent>(
-                    (a, b) => JsonSerializer.Serialize(a, ContentJson) == JsonSerializer.Serialize(b, ContentJson),
-                    content => JsonSerializer.Serialize(content, ContentJson).GetHashCode(StringComparison.Ordinal),
-                    content => content));
+        offering.Property(o => o.Content).AsJson();
         offering.Property(o => o.Version).IsConcurrencyToken();
         offering.Ignore(o => o.Name);
         offering.Ignore(o => o.Etag);

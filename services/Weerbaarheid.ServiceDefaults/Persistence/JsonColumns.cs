@@ -5,13 +5,13 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NodaTime;
 using NodaTime.Text;
 
-namespace Weerbaarheid.PeerSupport.Data;
+namespace Weerbaarheid.ServiceDefaults.Persistence;
 
 /// <summary>
-/// Values read and written whole (a member's profile and certificates, a schedule's layers) are stored as
-/// JSON text, which works the same on SQLite and PostgreSQL. NodaTime values are written in ISO form.
+/// Values that are always read and written whole (an offering's content, a schedule's layers) are stored
+/// as JSON text, which works the same on SQLite and PostgreSQL. NodaTime values are written in ISO form.
 /// </summary>
-internal static class StoredJson
+public static class JsonColumns
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
