@@ -53,6 +53,21 @@ public static class Regions
                && BySlug.TryGetValue(name[CollectionPrefix.Length..], out region);
     }
 
+    /// <summary>Parses <c>regions/{region}/{collection}/{id}</c>, e.g. <c>regions/amsterdam/overrides/...</c>.</summary>
+    public static bool TryParseChild(string name, string collection, out Region region, out string id)
+    {
+        id = "";
+        var marker = name.LastIndexOf($"/{collection}/", StringComparison.Ordinal);
+        if (marker < 0 || !TryParse(name[..marker], out region))
+        {
+            region = Region.Unspecified;
+            return false;
+        }
+
+        id = name[(marker + collection.Length + 2)..];
+        return id.Length > 0;
+    }
+
     /// <summary>Parses a bare slug, as in a token's <c>region</c> claim.</summary>
     public static bool TryParseSlug(string slug, out Region region) => BySlug.TryGetValue(slug, out region);
 }

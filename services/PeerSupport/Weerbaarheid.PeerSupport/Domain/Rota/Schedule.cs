@@ -46,20 +46,12 @@ public sealed class Schedule
     /// <summary>Parses <c>regions/{region}/schedules/{primary|backup}</c>.</summary>
     public static bool TryParseName(string name, out Region region, out ScheduleKind kind)
     {
-        kind = ScheduleKind.Unspecified;
-        var marker = name.LastIndexOf("/schedules/", StringComparison.Ordinal);
-        if (marker < 0 || !Regions.TryParse(name[..marker], out region))
-        {
-            region = Region.Unspecified;
-            return false;
-        }
-
-        kind = name[(marker + "/schedules/".Length)..] switch
+        kind = Regions.TryParseChild(name, "schedules", out region, out var id) ? id switch
         {
             "primary" => ScheduleKind.Primary,
             "backup" => ScheduleKind.Backup,
             _ => ScheduleKind.Unspecified,
-        };
+        } : ScheduleKind.Unspecified;
         return kind != ScheduleKind.Unspecified;
     }
 }
@@ -151,9 +143,6 @@ public sealed class Override
     public static bool TryParseName(string name, out Region region, out Guid id)
     {
         id = Guid.Empty;
-        var marker = name.LastIndexOf("/overrides/", StringComparison.Ordinal);
-        region = Region.Unspecified;
-        return marker > 0 && Regions.TryParse(name[..marker], out region)
-                          && Guid.TryParseExact(name[(marker + "/overrides/".Length)..], "N", out id);
+        return Regions.TryParseChild(name, "overrides", out region, out var key) && Guid.TryParseExact(key, "N", out id);
     }
 }

@@ -125,10 +125,7 @@ public sealed class ShiftSwap
     public static bool TryParseName(string name, out Region region, out Guid id)
     {
         id = Guid.Empty;
-        region = Region.Unspecified;
-        var marker = name.LastIndexOf("/shiftSwaps/", StringComparison.Ordinal);
-        return marker > 0 && Regions.TryParse(name[..marker], out region)
-                          && Guid.TryParseExact(name[(marker + "/shiftSwaps/".Length)..], "N", out id);
+        return Regions.TryParseChild(name, "shiftSwaps", out region, out var key) && Guid.TryParseExact(key, "N", out id);
     }
 
     public string Etag => Version.ToString(CultureInfo.InvariantCulture);
