@@ -12,6 +12,13 @@ public static class PageTokens
     public static string Encode(string fingerprint, string lastKey) =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{fingerprint}\n{lastKey}"));
 
+    /// <summary>
+    /// A page from up to <paramref name="size"/> + 1 items fetched in order: the extra item only tells that
+    /// another page exists, and the token continues after the last item shown.
+    /// </summary>
+    public static (IReadOnlyList<T> Items, string NextPageToken) Page<T>(IReadOnlyList<T> fetched, int size, Func<T, string> key, string fingerprint) =>
+        fetched.Count > size ? (fetched.Take(size).ToList(), Encode(fingerprint, key(fetched[size - 1]))) : (fetched, "");
+
     /// <summary>The key to continue after, or null with a violation on <c>page_token</c>.</summary>
     public static string? Decode(string token, string fingerprint, Validation validation)
     {

@@ -57,10 +57,9 @@ public sealed class OfferingCatalogue(OfferingsDbContext db, IClock clock)
 
         var size = query.EffectivePageSize;
         // One extra row tells whether another page exists, without a count query.
-        var page = await offerings.OrderBy(o => o.Slug).Take(size + 1).ToListAsync(cancellationToken);
-        return page.Count > size
-            ? new OfferingPage(page[..size], query.NextPageToken(page[size - 1].Slug))
-            : new OfferingPage(page, "");
+        var fetched = await offerings.OrderBy(o => o.Slug).Take(size + 1).ToListAsync(cancellationToken);
+        var (page, next) = PageTokens.Page(fetched, size, o => o.Slug, query.Fingerprint);
+        return new OfferingPage(page, next);
     }
 
     public async Task<Offering> CreateAsync(string slug, OfferingContent content, CancellationToken cancellationToken)

@@ -33,10 +33,8 @@ public sealed record OfferingQuery(
     /// <summary>Page size as served: 0 means the default, more than the maximum is capped.</summary>
     public int EffectivePageSize => PageSize == 0 ? DefaultPageSize : Math.Min(PageSize, MaxPageSize);
 
-    /// <summary>An opaque token for the page after <paramref name="lastSlug"/>, bound to these filters.</summary>
-    public string NextPageToken(string lastSlug) => PageTokens.Encode(Fingerprint, lastSlug);
-
-    private string Fingerprint => $"v1|{(int)Audience}|{(int)Topic}|{(int)Category}|{ShowRetired}|{Text.Trim()}";
+    /// <summary>What a page token is bound to: a token of another query is refused.</summary>
+    public string Fingerprint => $"v1|{(int)Audience}|{(int)Topic}|{(int)Category}|{ShowRetired}|{Text.Trim()}";
 }
 
 public sealed record OfferingPage(IReadOnlyList<Offering> Offerings, string NextPageToken);

@@ -83,10 +83,8 @@ public sealed class RotaStore(PeerSupportDbContext db, IClock clock)
             query = query.Where(m => string.Compare(m.Id, after) > 0);
         }
 
-        var page = await query.OrderBy(m => m.Id).Take(size + 1).ToListAsync(cancellationToken);
-        return page.Count > size
-            ? (page[..size], PageTokens.Encode(fingerprint, page[size - 1].Id))
-            : (page, "");
+        var fetched = await query.OrderBy(m => m.Id).Take(size + 1).ToListAsync(cancellationToken);
+        return PageTokens.Page(fetched, size, m => m.Id, fingerprint);
     }
 
     public async Task<Member> UpdateMemberAsync(Member member, MemberProfile incoming, IReadOnlyCollection<string> paths, string etag,
@@ -204,8 +202,7 @@ public sealed class RotaStore(PeerSupportDbContext db, IClock clock)
         // Ordered in memory by (start, id): a region has a few hundred live overrides at most.
         var ordered = overrides.OrderBy(o => o.Start).ThenBy(o => o.Id).ToList();
         var skip = after is null ? 0 : ordered.FindIndex(o => o.Id.ToString("N") == after) + 1;
-        var page = ordered.Skip(skip).Take(size + 1).ToList();
-        return page.Count > size ? (page[..size], PageTokens.Encode(fingerprint, page[size - 1].Id.ToString("N"))) : (page, "");
+        return PageTokens.Page(ordered.Skip(skip).Take(size + 1).ToList(), size, o => o.Id.ToString("N"), fingerprint);
     }
 
     public async Task DeleteOverrideAsync(Region region, Guid id, string name, CancellationToken cancellationToken)
@@ -277,8 +274,7 @@ public sealed class RotaStore(PeerSupportDbContext db, IClock clock)
         // Newest first; a region has few swap requests, so paging is done in memory by (created, id).
         var ordered = (await query.ToListAsync(cancellationToken)).OrderByDescending(s => s.CreatedAt).ThenBy(s => s.Id).ToList();
         var skip = after is null ? 0 : ordered.FindIndex(s => s.Id.ToString("N") == after) + 1;
-        var page = ordered.Skip(skip).Take(size + 1).ToList();
-        return page.Count > size ? (page[..size], PageTokens.Encode(fingerprint, page[size - 1].Id.ToString("N"))) : (page, "");
+        return PageTokens.Page(ordered.Skip(skip).Take(size + 1).ToList(), size, s => s.Id.ToString("N"), fingerprint);
     }
 
     // ---- calendar feed ----
