@@ -16,6 +16,9 @@ public abstract class IdempotentConsumer<TMessage, TContext>(TContext db, IClock
 {
     protected TContext Db { get; } = db;
 
+    /// <summary>The clock the inbox stamps with; consumers use it for their own timestamps too.</summary>
+    protected IClock Clock { get; } = clock;
+
     public async Task Consume(ConsumeContext<TMessage> context)
     {
         var messageId = context.MessageId
@@ -28,7 +31,7 @@ public abstract class IdempotentConsumer<TMessage, TContext>(TContext db, IClock
             return; // handled before: a redelivery
         }
 
-        Db.InboxMessages.Add(new InboxMessage(messageId, consumer, clock.GetCurrentInstant()));
+        Db.InboxMessages.Add(new InboxMessage(messageId, consumer, Clock.GetCurrentInstant()));
         await HandleAsync(context);
         // A concurrent redelivery that got here first makes this insert fail on the key; the retry then
         // finds the inbox record and stops above.

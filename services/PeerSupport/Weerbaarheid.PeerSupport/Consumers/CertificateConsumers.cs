@@ -14,8 +14,6 @@ namespace Weerbaarheid.PeerSupport.Consumers;
 public sealed class CertificateIssuedConsumer(PeerSupportDbContext db, IClock clock)
     : IdempotentConsumer<CertificateIssued, PeerSupportDbContext>(db, clock)
 {
-    private readonly IClock _clock = clock;
-
     protected override async Task HandleAsync(ConsumeContext<CertificateIssued> context)
     {
         var issued = context.Message;
@@ -24,7 +22,7 @@ public sealed class CertificateIssuedConsumer(PeerSupportDbContext db, IClock cl
             return; // other courses do not qualify anyone for the rota
         }
 
-        var now = _clock.GetCurrentInstant();
+        var now = Clock.GetCurrentInstant();
         var from = Instant.FromDateTimeOffset(issued.ValidFrom);
         var until = Instant.FromDateTimeOffset(issued.ValidUntil);
         var certificate = await Db.Certificates.SingleOrDefaultAsync(c => c.CertificateId == issued.CertificateId, context.CancellationToken);
@@ -45,8 +43,6 @@ public sealed class CertificateIssuedConsumer(PeerSupportDbContext db, IClock cl
 public sealed class CertificateExpiredConsumer(PeerSupportDbContext db, IClock clock)
     : IdempotentConsumer<CertificateExpired, PeerSupportDbContext>(db, clock)
 {
-    private readonly IClock _clock = clock;
-
     protected override async Task HandleAsync(ConsumeContext<CertificateExpired> context)
     {
         var expired = context.Message;
@@ -61,7 +57,7 @@ public sealed class CertificateExpiredConsumer(PeerSupportDbContext db, IClock c
             return; // never seen, or already ended: nothing changes
         }
 
-        await CertificateEvents.RotaChangedAsync(Db, expired.EmployeeId, "certificate expired", _clock.GetCurrentInstant(), context.CancellationToken);
+        await CertificateEvents.RotaChangedAsync(Db, expired.EmployeeId, "certificate expired", Clock.GetCurrentInstant(), context.CancellationToken);
     }
 }
 
