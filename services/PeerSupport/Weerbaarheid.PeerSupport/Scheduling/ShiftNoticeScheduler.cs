@@ -38,6 +38,13 @@ public sealed class ShiftNoticeScheduler(PeerSupportDbContext db, RotaStore stor
         foreach (var region in Regions.All)
         {
             var (rota, _) = await store.LoadAsync(region, now, cancellationToken);
+            // One query for what is planned already in the window, instead of one per shift every minute.
+            var alreadyPlanned = (await db.ShiftNotices.AsNoTracking()
+                    .Where(n => n.Region == region && n.ShiftStart > now && n.ShiftStart < until)
+                    .Select(n => new { n.MemberId, n.Schedule, n.ShiftStart })
+                    .ToListAsync(cancellationToken))
+                .Select(n => (n.MemberId, n.Schedule, n.ShiftStart))
+                .ToHashSet();
             foreach (var kind in new[] { ScheduleKind.Primary, ScheduleKind.Backup })
             {
                 // Only shifts that start in the window: a shift already running got its notice before.
@@ -45,9 +52,7 @@ public sealed class ShiftNoticeScheduler(PeerSupportDbContext db, RotaStore stor
                     .Where(s => !s.IsGap && s.Interval.Start > now && s.Interval.Start < until);
                 foreach (var shift in starting)
                 {
-                    var exists = await db.ShiftNotices.AnyAsync(
-                        n => n.MemberId == shift.MemberId && n.Schedule == kind && n.ShiftStart == shift.Interval.Start, cancellationToken);
-                    if (exists)
+                    if (alreadyPlanned.Contains((shift.MemberId!, kind, shift.Interval.Start)))
                     {
                         continue;
                     }
