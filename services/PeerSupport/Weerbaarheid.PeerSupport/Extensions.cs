@@ -21,12 +21,17 @@ public static class Extensions
             bus.AddConsumer<RotaChangedConsumer>();
         });
         builder.Services.Configure<PeerSupportOptions>(builder.Configuration.GetSection(PeerSupportOptions.Section));
+        builder.Services.Configure<DispatchOptions>(builder.Configuration.GetSection(DispatchOptions.Section));
         builder.Services.AddScoped<RotaStore>();
+        builder.Services.AddScoped<DispatchStore>();
+        builder.Services.AddSingleton<OfferFeed>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<OfferFeed>());
         builder.Services.AddScoped<ShiftNoticeScheduler>();
         builder.Services.AddScoped<CoverageWatch>();
         if (builder.Configuration.GetValue($"{PeerSupportOptions.Section}:{nameof(PeerSupportOptions.RunBackgroundJobs)}", true))
         {
             builder.Services.AddHostedService<RotaJobs>();
+            builder.Services.AddHostedService<DispatchJobs>();
         }
         builder.Services.AddScoped<IDatabaseSeeder<PeerSupportDbContext>, RotaSeeder>();
         if (builder.Environment.IsDevelopment())
@@ -41,6 +46,7 @@ public static class Extensions
     public static WebApplication MapPeerSupportService(this WebApplication app)
     {
         app.MapGrpcService<RotaGrpcService>();
+        app.MapGrpcService<DispatchGrpcService>();
         app.MapCalendarFeed();
         return app;
     }

@@ -1,11 +1,15 @@
 using Microsoft.EntityFrameworkCore;
+using Weerbaarheid.PeerSupport.Domain.Dispatch;
 using Weerbaarheid.PeerSupport.Domain.Members;
 using Weerbaarheid.PeerSupport.Domain.Rota;
 using Weerbaarheid.ServiceDefaults.Persistence;
 
 namespace Weerbaarheid.PeerSupport.Data;
 
-/// <summary>Peer support's store: the rota (members, certificates, schedules, region settings, overrides).</summary>
+/// <summary>
+/// Peer support's store: the rota (members, certificates, schedules, region settings, overrides), and the
+/// dispatches, their offer feed and the support cases with their read audit.
+/// </summary>
 public abstract class PeerSupportDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
     public DbSet<Member> Members => Set<Member>();
@@ -17,6 +21,11 @@ public abstract class PeerSupportDbContext(DbContextOptions options) : ServiceDb
     public DbSet<CalendarSecret> CalendarSecrets => Set<CalendarSecret>();
     public DbSet<ShiftNotice> ShiftNotices => Set<ShiftNotice>();
     public DbSet<ReportedGap> ReportedGaps => Set<ReportedGap>();
+    public DbSet<Dispatch> Dispatches => Set<Dispatch>();
+    public DbSet<OfferFeedEntry> OfferFeed => Set<OfferFeedEntry>();
+    public DbSet<SequenceCounter> SequenceCounters => Set<SequenceCounter>();
+    public DbSet<SupportCase> SupportCases => Set<SupportCase>();
+    public DbSet<CaseRead> CaseReads => Set<CaseRead>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -96,6 +105,70 @@ public abstract class PeerSupportDbContext(DbContextOptions options) : ServiceDb
         gap.ToTable("reported_gaps");
         gap.HasKey(g => g.Id);
         gap.HasIndex(g => new { g.Region, g.End });
+
+        MapDispatch(modelBuilder);
+    }
+
+    private static void MapDispatch(ModelBuilder modelBuilder)
+    {
+        var dispatch = modelBuilder.Entity<Dispatch>();
+        dispatch.ToTable("dispatches");
+        dispatch.HasKey(d => d.Id);
+        dispatch.Property(d => d.Source).HasMaxLength(100);
+        dispatch.Property(d => d.IncidentReference).HasMaxLength(100);
+        dispatch.Property(d => d.ColleagueId).HasMaxLength(32);
+        dispatch.Property(d => d.Requester).HasMaxLength(200);
+        dispatch.Property(d => d.CoordinatorId).HasMaxLength(32);
+        dispatch.Property(d => d.Colleague).AsJson();
+        dispatch.Property(d => d.InvolvedMembers).AsJson();
+        dispatch.Property(d => d.Offers).AsJson();
+        dispatch.Property(d => d.Choices).AsJson();
+        dispatch.Property(d => d.Version).IsConcurrencyToken();
+        // Idempotency of RequestSupport: one dispatch per source × incident × colleague. Anonymised rows
+        // have empty values and are left out.
+        dispatch.HasIndex(d => new { d.Source, d.IncidentReference, d.ColleagueId }).IsUnique().HasFilter("\"AnonymisedAt\" IS NULL");
+        dispatch.HasIndex(d => d.CurrentDeadline);
+        dispatch.HasIndex(d => new { d.Region, d.CreatedAt });
+        dispatch.Ignore(d => d.Name);
+        dispatch.Ignore(d => d.Current);
+        dispatch.Ignore(d => d.Tried);
+
+        var feed = modelBuilder.Entity<OfferFeedEntry>();
+        feed.ToTable("offer_feed");
+        feed.HasKey(f => f.Sequence);
+        feed.Property(f => f.Sequence).ValueGeneratedNever();
+        feed.Property(f => f.MemberId).HasMaxLength(32);
+        feed.HasIndex(f => new { f.MemberId, f.Sequence });
+
+        var counter = modelBuilder.Entity<SequenceCounter>();
+        counter.ToTable("sequence_counters");
+        counter.HasKey(c => c.Name);
+        counter.Property(c => c.Name).HasMaxLength(50);
+        counter.HasData(new SequenceCounter { Name = SequenceCounter.OfferFeed, Value = 0 });
+
+        var supportCase = modelBuilder.Entity<SupportCase>();
+        supportCase.ToTable("support_cases");
+        supportCase.HasKey(c => c.Id);
+        supportCase.Property(c => c.SupporterId).HasMaxLength(32);
+        supportCase.Property(c => c.ColleagueId).HasMaxLength(32);
+        supportCase.Property(c => c.Colleague).AsJson();
+        supportCase.Property(c => c.FollowUpsDue).AsJson();
+        supportCase.Property(c => c.Contacts).AsJson();
+        supportCase.Property(c => c.Version).IsConcurrencyToken();
+        supportCase.HasIndex(c => c.DispatchId).IsUnique();
+        supportCase.HasIndex(c => new { c.SupporterId, c.ClosedAt });
+        supportCase.HasIndex(c => new { c.Region, c.OpenedAt });
+        supportCase.HasIndex(c => new { c.ClosedAt, c.FirstContactDue });
+        supportCase.Ignore(c => c.Name);
+        supportCase.Ignore(c => c.IsOpen);
+        supportCase.Ignore(c => c.FirstContactAt);
+
+        var read = modelBuilder.Entity<CaseRead>();
+        read.ToTable("case_reads");
+        read.HasKey(r => r.Id);
+        read.Property(r => r.Reader).HasMaxLength(100);
+        read.Property(r => r.Via).HasMaxLength(50);
+        read.HasIndex(r => new { r.CaseId, r.ReadAt });
     }
 }
 

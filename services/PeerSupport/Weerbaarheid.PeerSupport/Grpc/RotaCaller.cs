@@ -27,6 +27,8 @@ internal sealed class RotaCaller(ClaimsPrincipal user)
 
     public bool IsSystemReader => user.IsInRole(Roles.SystemPeerSupportRead);
 
+    public bool IsInRole(string role) => user.IsInRole(role);
+
     public void RequireCoordinatorOf(Region region)
     {
         if (!IsCoordinatorOf(region))

@@ -7,6 +7,7 @@ using Weerbaarheid.PeerSupport.Data;
 using Weerbaarheid.PeerSupport.Domain.Members;
 using Weerbaarheid.PeerSupport.Domain.Rota;
 using Weerbaarheid.PeerSupport.V1;
+using static Weerbaarheid.PeerSupport.Grpc.RotaMapper;
 using Weerbaarheid.ServiceDefaults.Auth;
 using Weerbaarheid.ServiceDefaults.Errors;
 using Member = Weerbaarheid.PeerSupport.Domain.Members.Member;
@@ -438,32 +439,6 @@ public sealed class RotaGrpcService(RotaStore store, IOptions<PeerSupportOptions
         }
 
         return (start, end);
-    }
-
-    private static Region ParseRegion(string name, string field, Validation? validation = null, bool throwIfInvalid = true)
-    {
-        validation ??= new Validation();
-        if (!Regions.TryParse(name, out var region))
-        {
-            validation.Add(field, name.Length == 0
-                ? "Required: regions/{region}, e.g. regions/amsterdam."
-                : $"\"{name}\" is not a region. Regions: {string.Join(", ", Regions.All.Select(r => r.ResourceName()))}.");
-        }
-
-        if (throwIfInvalid)
-        {
-            validation.ThrowIfInvalid();
-        }
-
-        return region;
-    }
-
-    private static string ParseMember(string name, string field)
-    {
-        var validation = new Validation();
-        var id = Member.ParseName(name, field, validation);
-        validation.ThrowIfInvalid();
-        return id!;
     }
 
     private static (Region Region, ScheduleKind Kind) ParseSchedule(string name, string field, Validation validation, bool throwIfInvalid = true)

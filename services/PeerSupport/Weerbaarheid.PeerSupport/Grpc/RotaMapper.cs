@@ -169,4 +169,30 @@ internal static class RotaMapper
     }
 
     private static Google.Type.TimeOfDay ToProto(LocalTime time) => new() { Hours = time.Hour, Minutes = time.Minute };
+
+    public static Region ParseRegion(string name, string field, Validation? validation = null, bool throwIfInvalid = true)
+    {
+        validation ??= new Validation();
+        if (!Regions.TryParse(name, out var region))
+        {
+            validation.Add(field, name.Length == 0
+                ? "Required: regions/{region}, e.g. regions/amsterdam."
+                : $"\"{name}\" is not a region. Regions: {string.Join(", ", Regions.All.Select(r => r.ResourceName()))}.");
+        }
+
+        if (throwIfInvalid)
+        {
+            validation.ThrowIfInvalid();
+        }
+
+        return region;
+    }
+
+    public static string ParseMember(string name, string field)
+    {
+        var validation = new Validation();
+        var id = Member.ParseName(name, field, validation);
+        validation.ThrowIfInvalid();
+        return id!;
+    }
 }

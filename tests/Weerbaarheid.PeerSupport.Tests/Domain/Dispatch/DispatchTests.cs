@@ -138,7 +138,7 @@ public sealed class DispatchTests
     [Fact]
     public void With_nobody_to_offer_it_to_the_coordinator_is_alerted_at_once()
     {
-        var dispatch = DispatchAggregate.Start(Guid.NewGuid(), Region.Amsterdam, "colleague", Urgency.Immediate,
+        var dispatch = DispatchAggregate.Start(Guid.NewGuid(), Requests.For(Urgency.Immediate), Requests.Colleague,
             Choice(("c1", CandidateSource.Coordinator)), AcceptanceWindows.Default, Start);
 
         Assert.Equal(DispatchState.CoordinatorAlerted, dispatch.State);
@@ -147,7 +147,7 @@ public sealed class DispatchTests
     }
 
     private static DispatchAggregate New(Urgency urgency = Urgency.Immediate) =>
-        DispatchAggregate.Start(Guid.NewGuid(), Region.Amsterdam, "colleague", urgency, Line(Nobody), AcceptanceWindows.Default, Start);
+        DispatchAggregate.Start(Guid.NewGuid(), Requests.For(urgency), Requests.Colleague, Line(Nobody), AcceptanceWindows.Default, Start);
 
     /// <summary>The line as the selector would give it (it passes over the already tried itself; so does the dispatch).</summary>
     private static SupporterChoice Line(IReadOnlySet<string> tried) =>

@@ -90,17 +90,17 @@ public sealed class SupportCaseTests
     [Fact]
     public void A_case_opens_only_for_an_accepted_dispatch()
     {
-        var offered = DispatchAggregate.Start(Guid.NewGuid(), Region.Amsterdam, "colleague", Urgency.Immediate, Line(), AcceptanceWindows.Default, Accepted);
+        var offered = DispatchAggregate.Start(Guid.NewGuid(), Requests.For(Urgency.Immediate), Requests.Colleague, Line(), AcceptanceWindows.Default, Accepted);
 
-        Assert.Throws<PreconditionFailedException>(() => SupportCase.Open(offered, FollowUpPlan.Default, Accepted));
+        Assert.Throws<PreconditionFailedException>(() => SupportCase.Open(Guid.NewGuid(), offered, FollowUpPlan.Default, Accepted));
     }
 
     private static SupportCase Open(Urgency urgency = Urgency.Immediate)
     {
-        var dispatch = DispatchAggregate.Start(Guid.NewGuid(), Region.Amsterdam, "colleague", urgency, Line(), AcceptanceWindows.Default,
+        var dispatch = DispatchAggregate.Start(Guid.NewGuid(), Requests.For(urgency), Requests.Colleague, Line(), AcceptanceWindows.Default,
             Accepted - Duration.FromMinutes(2));
         dispatch.Accept("p1", Accepted);
-        return SupportCase.Open(dispatch, FollowUpPlan.Default, Accepted);
+        return SupportCase.Open(Guid.NewGuid(), dispatch, FollowUpPlan.Default, Accepted);
     }
 
     private static SupporterChoice Line() =>
