@@ -1,9 +1,11 @@
 using BenchmarkDotNet.Running;
 using Weerbaarheid.Benchmarks;
+using Weerbaarheid.Benchmarks.Dispatch;
 using Weerbaarheid.Benchmarks.Rota;
 
 // `rota [BenchmarkDotNet arguments]`: the rota's in-process benchmarks (run-rota-benchmark.sh);
 // `rota-latency [--calls N]`: per-call GetOnCall latency percentiles;
+// `dispatch [--requests N] [--escalations N]`: dispatch latency through the gateway (run-dispatch-benchmark.sh);
 // anything else: the gateway load generator (run-gateway-benchmark.sh).
 switch (args)
 {
@@ -13,6 +15,9 @@ switch (args)
         break;
     case ["rota-latency", .. var rest]:
         RotaLatency.Run(rest);
+        break;
+    case ["dispatch", .. var rest]:
+        await DispatchLatency.RunAsync(rest);
         break;
     default:
         await GatewayLoad.RunAsync(args);
