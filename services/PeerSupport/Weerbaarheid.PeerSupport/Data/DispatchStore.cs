@@ -18,7 +18,8 @@ namespace Weerbaarheid.PeerSupport.Data;
 /// transaction. Every change carries the aggregate's version, so when two replicas (or an answer and a
 /// deadline) race on one dispatch or case, exactly one wins and the other sees a concurrency conflict.
 /// </summary>
-public sealed class DispatchStore(PeerSupportDbContext db, RotaStore rota, IClock clock, IOptions<DispatchOptions> options, OfferFeed feed)
+public sealed class DispatchStore(PeerSupportDbContext db, RotaStore rota, IClock clock, IOptions<DispatchOptions> options, OfferFeed feed,
+    ILogger<DispatchStore> logger)
 {
     public const int MaxColleagues = 50;
 
@@ -130,21 +131,26 @@ public sealed class DispatchStore(PeerSupportDbContext db, RotaStore rota, ICloc
                 continue; // answered or escalated meanwhile
             }
 
-            var before = Before.Of(dispatch);
-            var next = await ChooseAsync(dispatch, now, cancellationToken);
-            if (!dispatch.Expire(offer.Number, now, _ => next, Options.AcceptanceWindows()))
-            {
-                continue;
-            }
-
             try
             {
+                var before = Before.Of(dispatch);
+                var next = await ChooseAsync(dispatch, now, cancellationToken);
+                if (!dispatch.Expire(offer.Number, now, _ => next, Options.AcceptanceWindows()))
+                {
+                    continue;
+                }
+
                 await SaveAsync(dispatch, before, cause: "EXPIRED", cancellationToken);
                 expired++;
             }
             catch (DbUpdateConcurrencyException)
             {
                 // Another replica fired this deadline, or the member answered at the last moment.
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One dispatch that cannot move on must not hold up every other deadline; it is tried again next round.
+                logger.LogError(e, "Escalating {Dispatch} failed", dispatch.Name);
             }
         }
 
