@@ -151,17 +151,32 @@ public sealed class PeerSupportApp(IReadOnlyDictionary<string, string?> settings
 /// <summary>
 /// One running service on a SQLite database of its own, as a class fixture: every test class that uses it
 /// gets a fresh demo rota and a clock at <see cref="PeerSupportApp.Start"/>. Disposing drops the database.
+/// A subclass passes settings of its own (e.g. a shorter stream heartbeat) for the classes that need them.
 /// </summary>
-public sealed class PeerSupportHost : IAsyncLifetime
+public class PeerSupportHost : IAsyncLifetime
 {
+    private readonly IReadOnlyDictionary<string, string?> _settings;
     private TestDatabase? _database;
+
+    public PeerSupportHost()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    protected PeerSupportHost(IReadOnlyDictionary<string, string?> settings) => _settings = settings;
 
     public PeerSupportApp App { get; private set; } = null!;
 
     public Task InitializeAsync()
     {
         _database = TestDatabase.CreateSqlite();
-        App = new PeerSupportApp(_database.Settings);
+        var all = new Dictionary<string, string?>(_database.Settings);
+        foreach (var (key, value) in _settings)
+        {
+            all[key] = value;
+        }
+
+        App = new PeerSupportApp(all);
         _ = App.Server; // start now: migrations and the seeders run before the first call
         return Task.CompletedTask;
     }

@@ -9,8 +9,13 @@ public sealed class RotaClient(CallInvoker invoker, string? token = null) : Boun
 {
     private static readonly IReadOnlyDictionary<string, IMethod> Methods = MethodsOf(binder => RotaService.BindService(binder, null));
 
+    private readonly string? _token = token;
+
     /// <summary>Every RPC of the service, to check that tables over the RPCs leave none out.</summary>
     public static IReadOnlyCollection<string> MethodNames => Methods.Keys.ToArray();
+
+    /// <summary>The same caller on weerbaarheid.peer_support.v1.DispatchService.</summary>
+    public DispatchClient Dispatch => new(Invoker, _token);
 
     public Task<CreateMemberResponse> CreateMemberAsync(CreateMemberRequest request) =>
         CallAsync<CreateMemberRequest, CreateMemberResponse>("CreateMember", request);

@@ -59,6 +59,28 @@ public static class Samples
         return layer;
     }
 
+    /// <summary>An incident reference no other test uses, as a control room would write it.</summary>
+    public static string IncidentReference(string stem = "MK") => $"{stem}-{Guid.NewGuid():N}"[..Math.Min(stem.Length + 13, 100)];
+
+    /// <summary>
+    /// A request for support after an incident in <paramref name="region"/> three quarters of an hour before
+    /// <paramref name="now"/>, for the colleagues with employee numbers <paramref name="colleagues"/> (of "Team
+    /// Zuid", which no demo member is in), under a fresh incident reference.
+    /// </summary>
+    public static RequestSupportRequest SupportRequest(string region, Instant now, Urgency urgency, params string[] colleagues)
+    {
+        var request = new RequestSupportRequest
+        {
+            Region = $"regions/{region}",
+            IncidentReference = IncidentReference(),
+            OccurredAt = Ts(now - Duration.FromMinutes(45)),
+            Urgency = urgency,
+            Requester = $"Meldkamer {region}, OvD 06-11112222",
+        };
+        request.Colleagues.AddRange(colleagues.Select(id => new Colleague { EmployeeId = id, Team = "Team Zuid", Contact = $"{id}, 06-12345678" }));
+        return request;
+    }
+
     public static Timestamp Ts(Instant instant) => Timestamp.FromDateTimeOffset(instant.ToDateTimeOffset());
 
     public static Instant ToInstant(Timestamp timestamp) => Instant.FromDateTimeOffset(timestamp.ToDateTimeOffset());

@@ -37,8 +37,9 @@ internal static class DispatchMapper
         var region = RotaMapper.ParseRegion(request.Region, "region", validation, throwIfInvalid: false);
         var reference = request.IncidentReference.Trim();
         validation.Require(reference.Length is >= 1 and <= 100, "incident_reference", "Required: the incident's reference, 1–100 characters.");
+        var violationsBefore = validation.Violations.Count;
         var occurredAt = RotaMapper.ToInstant(request.OccurredAt, "occurred_at", validation);
-        if (request.OccurredAt is not null && validation.IsValid)
+        if (validation.Violations.Count == violationsBefore) // a valid timestamp, whatever the fields before it
         {
             validation.Require(occurredAt <= now + Duration.FromMinutes(5), "occurred_at", "Must not be in the future.");
         }
