@@ -133,6 +133,14 @@ public sealed class Suite : IAsyncLifetime
             TimeSpan.FromSeconds(90), () => $"Last readiness: {last}{Environment.NewLine}{ServiceOutput}");
     }
 
+    /// <summary>
+    /// Starts a PeerSupport deployment of the calling test's own on the suite's broker: its own database,
+    /// its own settings (e.g. short acceptance windows), one or more replicas, optionally its own gateway.
+    /// The suite's own PeerSupport and gateway are left alone. The test disposes it.
+    /// </summary>
+    public Task<PeerSupportDeployment> StartPeerSupportAsync(PeerSupportDeploymentOptions? options = null) =>
+        PeerSupportDeployment.StartAsync(Broker, _dataDirectory, options ?? new PeerSupportDeploymentOptions());
+
     /// <summary>What the services wrote lately, to attach to a failure.</summary>
     public string ServiceOutput => string.Join(Environment.NewLine,
         new[] { _offerings, _peerSupport, _gateway }.OfType<ServiceProcess>().Select(s => $"--- {s.Name} ---{Environment.NewLine}{s.Output}"));
