@@ -91,7 +91,7 @@ public sealed class DispatchStore(PeerSupportDbContext db, RotaStore rota, ICloc
         dispatch.CaseOpened(supportCase.Id);
         db.SupportCases.Add(supportCase);
         db.Publish(new CaseOpened(supportCase.Name, dispatch.Name, dispatch.Region.ResourceName(), MemberName(supportCase.SupporterId),
-            UrgencyName(dispatch.Urgency), now.ToDateTimeOffset(), supportCase.FirstContactDue.ToDateTimeOffset()));
+            EnumName(dispatch.Urgency), now.ToDateTimeOffset(), supportCase.FirstContactDue.ToDateTimeOffset()));
         await SaveAsync(dispatch, before, cause: "", cancellationToken);
         return (dispatch, supportCase);
     }
@@ -388,7 +388,7 @@ public sealed class DispatchStore(PeerSupportDbContext db, RotaStore rota, ICloc
     {
         var now = Now;
         var region = dispatch.Region.ResourceName();
-        var urgency = UrgencyName(dispatch.Urgency);
+        var urgency = EnumName(dispatch.Urgency);
         var newOffers = dispatch.Offers.Skip(before.OfferCount).Where(o => o.Outcome == OfferOutcome.Pending).ToList();
         var alerted = dispatch is { State: DispatchState.CoordinatorAlerted, CoordinatorId: not null } && before.State != DispatchState.CoordinatorAlerted;
 
@@ -458,7 +458,7 @@ public sealed class DispatchStore(PeerSupportDbContext db, RotaStore rota, ICloc
     {
         var channels = (await db.Members.AsNoTracking().Where(m => m.Id == memberId).Select(m => m.Profile).SingleOrDefaultAsync(cancellationToken))
             ?.NotificationChannels.Select(c => new NotificationAddress(EnumName(c.Kind), c.Address)).ToArray() ?? [];
-        db.Publish(new DispatchNotificationRequested(kind, MemberName(memberId), subject, region.ResourceName(), UrgencyName(urgency),
+        db.Publish(new DispatchNotificationRequested(kind, MemberName(memberId), subject, region.ResourceName(), EnumName(urgency),
             deadline?.ToDateTimeOffset(), channels, now.ToDateTimeOffset()));
     }
 
@@ -513,16 +513,13 @@ public sealed class DispatchStore(PeerSupportDbContext db, RotaStore rota, ICloc
 
     public static string MemberName(string memberId) => Member.CollectionPrefix + memberId;
 
-    public static string UrgencyName(Urgency urgency) => urgency switch
+    /// <summary>An enum value as the contracts spell it: DeclinedByColleague → DECLINED_BY_COLLEAGUE, Within24Hours → WITHIN_24_HOURS.</summary>
+    private static string EnumName<T>(T value) where T : struct, Enum
     {
-        Urgency.Immediate => "IMMEDIATE",
-        Urgency.Within24Hours => "WITHIN_24_HOURS",
-        _ => "ROUTINE",
-    };
-
-    /// <summary>An enum value as the contracts spell it: DeclinedByColleague → DECLINED_BY_COLLEAGUE.</summary>
-    private static string EnumName<T>(T value) where T : struct, Enum =>
-        string.Concat(value.ToString().Select((ch, i) => i > 0 && char.IsUpper(ch) ? "_" + ch : ch.ToString())).ToUpperInvariant();
+        var name = value.ToString();
+        return string.Concat(name.Select((ch, i) =>
+            i > 0 && (char.IsUpper(ch) || (char.IsDigit(ch) && !char.IsDigit(name[i - 1]))) ? "_" + ch : ch.ToString())).ToUpperInvariant();
+    }
 }
 
 /// <summary>
