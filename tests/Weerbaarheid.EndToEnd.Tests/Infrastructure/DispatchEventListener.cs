@@ -13,12 +13,10 @@ namespace Weerbaarheid.EndToEnd.Tests.Infrastructure;
 /// </summary>
 public sealed class DispatchEventListener : IAsyncDisposable
 {
-    private readonly ServiceProvider _services;
-    private readonly IBusControl _bus;
+    private readonly TestBus _bus;
 
-    private DispatchEventListener(ServiceProvider services, IBusControl bus, DispatchEvents received)
+    private DispatchEventListener(TestBus bus, DispatchEvents received)
     {
-        _services = services;
         _bus = bus;
         Received = received;
     }
@@ -42,37 +40,11 @@ public sealed class DispatchEventListener : IAsyncDisposable
             });
         });
 
-        var provider = services.BuildServiceProvider();
-        var busControl = provider.GetRequiredService<IBusControl>();
-        try
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            await busControl.StartAsync(timeout.Token);
-            // Healthy = connected with the queue declared and bound: from here on nothing published is missed.
-            await Eventually.HoldsAsync(() => busControl.CheckHealth().Status == BusHealthStatus.Healthy,
-                "the dispatch listener's bus is connected and its queue is bound", TimeSpan.FromSeconds(60));
-        }
-        catch
-        {
-            await provider.DisposeAsync();
-            throw;
-        }
-
-        return new DispatchEventListener(provider, busControl, received);
+        var started = await TestBus.StartAsync(services, "the dispatch listener's bus");
+        return new DispatchEventListener(started, received);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        try
-        {
-            await _bus.StopAsync(timeout.Token);
-        }
-        finally
-        {
-            await _services.DisposeAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => _bus.DisposeAsync();
 }
 
 /// <summary>A delivery on the listener's queue: the message id it carried (the outbox's) and the event.</summary>

@@ -17,12 +17,10 @@ namespace Weerbaarheid.EndToEnd.Tests.Infrastructure;
 /// </summary>
 public sealed class EventListener : IAsyncDisposable
 {
-    private readonly ServiceProvider _services;
-    private readonly IBusControl _bus;
+    private readonly TestBus _bus;
 
-    private EventListener(ServiceProvider services, IBusControl bus, Deliveries deliveries)
+    private EventListener(TestBus bus, Deliveries deliveries)
     {
-        _services = services;
         _bus = bus;
         Deliveries = deliveries;
     }
@@ -56,35 +54,22 @@ public sealed class EventListener : IAsyncDisposable
             });
         });
 
-        var provider = services.BuildServiceProvider();
-        var busControl = provider.GetRequiredService<IBusControl>();
-        try
+        var started = await TestBus.StartAsync(services, "the listener's bus", async testBus =>
         {
-            await using (var scope = provider.CreateAsyncScope())
+            await using (var scope = testBus.Services.CreateAsyncScope())
             {
                 await scope.ServiceProvider.GetRequiredService<TallyDb>().Database.EnsureCreatedAsync();
             }
 
-            busControl.ConnectConsumeObserver(new TallyObserver(deliveries));
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            await busControl.StartAsync(timeout.Token);
-            // Healthy = connected with both queues declared and bound: from here on nothing published is missed.
-            await Eventually.HoldsAsync(() => busControl.CheckHealth().Status == BusHealthStatus.Healthy,
-                "the listener's bus is connected and its queues are bound", TimeSpan.FromSeconds(60));
-        }
-        catch
-        {
-            await provider.DisposeAsync();
-            throw;
-        }
-
-        return new EventListener(provider, busControl, deliveries);
+            testBus.Bus.ConnectConsumeObserver(new TallyObserver(deliveries));
+        });
+        return new EventListener(started, deliveries);
     }
 
     /// <summary>How many changes of offering <paramref name="name"/> the idempotent consumer has counted.</summary>
     public async Task<int> TallyAsync(string name)
     {
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = _bus.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TallyDb>();
         return await db.Tallies.AsNoTracking().Where(t => t.Name == name).Select(t => t.Count).SingleOrDefaultAsync();
     }
@@ -93,21 +78,10 @@ public sealed class EventListener : IAsyncDisposable
     public async Task PublishAgainAsync(OfferingChanged message, Guid messageId)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await _bus.Publish(message, context => context.MessageId = messageId, timeout.Token);
+        await _bus.Bus.Publish(message, context => context.MessageId = messageId, timeout.Token);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        try
-        {
-            await _bus.StopAsync(timeout.Token);
-        }
-        finally
-        {
-            await _services.DisposeAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => _bus.DisposeAsync();
 }
 
 /// <summary>A delivery of <see cref="OfferingChanged"/> on one of the listener's queues.</summary>

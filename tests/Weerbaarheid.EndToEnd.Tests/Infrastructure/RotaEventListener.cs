@@ -13,12 +13,10 @@ namespace Weerbaarheid.EndToEnd.Tests.Infrastructure;
 /// </summary>
 public sealed class RotaEventListener : IAsyncDisposable
 {
-    private readonly ServiceProvider _services;
-    private readonly IBusControl _bus;
+    private readonly TestBus _bus;
 
-    private RotaEventListener(ServiceProvider services, IBusControl bus, RotaEvents received)
+    private RotaEventListener(TestBus bus, RotaEvents received)
     {
-        _services = services;
         _bus = bus;
         Received = received;
     }
@@ -43,44 +41,18 @@ public sealed class RotaEventListener : IAsyncDisposable
             });
         });
 
-        var provider = services.BuildServiceProvider();
-        var busControl = provider.GetRequiredService<IBusControl>();
-        try
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            await busControl.StartAsync(timeout.Token);
-            // Healthy = connected with the queue declared and bound: from here on nothing published is missed.
-            await Eventually.HoldsAsync(() => busControl.CheckHealth().Status == BusHealthStatus.Healthy,
-                "the rota listener's bus is connected and its queue is bound", TimeSpan.FromSeconds(60));
-        }
-        catch
-        {
-            await provider.DisposeAsync();
-            throw;
-        }
-
-        return new RotaEventListener(provider, busControl, received);
+        var started = await TestBus.StartAsync(services, "the rota listener's bus");
+        return new RotaEventListener(started, received);
     }
 
     /// <summary>Publishes <paramref name="message"/> to the broker, as the service that owns it would.</summary>
     public async Task PublishAsync<T>(T message) where T : class
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await _bus.Publish(message, timeout.Token);
+        await _bus.Bus.Publish(message, timeout.Token);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        try
-        {
-            await _bus.StopAsync(timeout.Token);
-        }
-        finally
-        {
-            await _services.DisposeAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => _bus.DisposeAsync();
 }
 
 /// <summary>The rota events that arrived on the listener's queue, in arrival order.</summary>
