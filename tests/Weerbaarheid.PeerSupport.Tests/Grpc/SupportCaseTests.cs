@@ -95,6 +95,7 @@ public sealed class SupportCaseTests(PeerSupportHost host) : IClassFixture<PeerS
         Assert.Equal(["referral"], await Rpc.InvalidFieldsAsync(() => client.CloseSupportCaseAsync(close(CaseOutcome.Closed, ReferralTarget.Psychologist))));
         Assert.Equal(["outcome"], await Rpc.InvalidFieldsAsync(() => client.CloseSupportCaseAsync(close(CaseOutcome.Unspecified, ReferralTarget.Unspecified))));
         Assert.Equal(["outcome"], await Rpc.InvalidFieldsAsync(() => client.CloseSupportCaseAsync(close((CaseOutcome)9, ReferralTarget.Unspecified))));
+        Assert.Equal(["name", "outcome"], await Rpc.InvalidFieldsAsync(() => client.CloseSupportCaseAsync(new CloseSupportCaseRequest { Name = "supportCases/x" })));
         await Rpc.FailsAsync(StatusCode.PermissionDenied, () =>
             App.Member(DemoRota.Id(region, 3), region).Dispatch.CloseSupportCaseAsync(close(CaseOutcome.Closed, ReferralTarget.Unspecified)));
         await Rpc.FailsAsync(StatusCode.PermissionDenied, () =>

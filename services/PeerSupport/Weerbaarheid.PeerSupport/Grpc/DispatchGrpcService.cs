@@ -201,9 +201,13 @@ public sealed class DispatchGrpcService(DispatchStore store, OfferFeed feed, IOp
     public override async Task<CloseSupportCaseResponse> CloseSupportCase(CloseSupportCaseRequest request, ServerCallContext context)
     {
         var caller = RotaCaller.From(context);
-        var id = ParseId(request.Name, SupportCase.CollectionPrefix, "name");
-        var supportCase = await store.CloseCaseAsync(id, caller.Subject, (Domain.Dispatch.CaseOutcome)request.Outcome, (Domain.Dispatch.ReferralTarget)request.Referral,
-            context.CancellationToken);
+        var validation = new Validation();
+        var id = ParseId(request.Name, SupportCase.CollectionPrefix, "name", validation);
+        var outcome = (Domain.Dispatch.CaseOutcome)request.Outcome;
+        var referral = (Domain.Dispatch.ReferralTarget)request.Referral;
+        SupportCase.CheckOutcome(validation, outcome, referral);
+        validation.ThrowIfInvalid();
+        var supportCase = await store.CloseCaseAsync(id, caller.Subject, outcome, referral, context.CancellationToken);
         return new CloseSupportCaseResponse { SupportCase = supportCase.ToProto(store.Now) };
     }
 

@@ -181,18 +181,7 @@ public sealed class SupportCase
         RequireSupporter(memberId);
         RequireOpen();
         var validation = new Validation();
-        validation.Require(outcome != CaseOutcome.Unspecified && Enum.IsDefined(outcome), "outcome",
-            "Required: CLOSED, REFERRED or DECLINED_BY_COLLEAGUE.");
-        if (outcome == CaseOutcome.Referred)
-        {
-            validation.Require(referral != ReferralTarget.Unspecified && Enum.IsDefined(referral), "referral",
-                "Required with REFERRED: company social work, psychologist or company doctor.");
-        }
-        else
-        {
-            validation.Require(referral == ReferralTarget.Unspecified, "referral", "Only with outcome REFERRED.");
-        }
-
+        CheckOutcome(validation, outcome, referral);
         validation.ThrowIfInvalid();
         Outcome = outcome;
         Referral = referral;
@@ -211,6 +200,22 @@ public sealed class SupportCase
         };
         Version++;
         return this;
+    }
+
+    /// <summary>An outcome is required; a referral names where to with REFERRED, and only then.</summary>
+    public static void CheckOutcome(Validation validation, CaseOutcome outcome, ReferralTarget referral)
+    {
+        validation.Require(outcome != CaseOutcome.Unspecified && Enum.IsDefined(outcome), "outcome",
+            "Required: CLOSED, REFERRED or DECLINED_BY_COLLEAGUE.");
+        if (outcome == CaseOutcome.Referred)
+        {
+            validation.Require(referral != ReferralTarget.Unspecified && Enum.IsDefined(referral), "referral",
+                "Required with REFERRED: company social work, psychologist or company doctor.");
+        }
+        else
+        {
+            validation.Require(referral == ReferralTarget.Unspecified, "referral", "Only with outcome REFERRED.");
+        }
     }
 
     private void RequireSupporter(string memberId)
