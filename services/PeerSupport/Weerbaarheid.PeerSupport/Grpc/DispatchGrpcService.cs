@@ -23,7 +23,12 @@ namespace Weerbaarheid.PeerSupport.Grpc;
 /// their region's (case reads audited), a requester the state of what it asked for.
 /// </summary>
 [Authorize]
-public sealed class DispatchGrpcService(DispatchStore store, OfferFeed feed, IOptions<DispatchOptions> options, ILogger<DispatchGrpcService> logger)
+public sealed class DispatchGrpcService(
+    DispatchStore store,
+    OfferFeed feed,
+    IOptions<DispatchOptions> options,
+    IHostApplicationLifetime lifetime,
+    ILogger<DispatchGrpcService> logger)
     : DispatchService.DispatchServiceBase
 {
     private const string Members = $"{Roles.TcoMember},{Roles.TcoCoordinator}";
@@ -90,7 +95,11 @@ public sealed class DispatchGrpcService(DispatchStore store, OfferFeed feed, IOp
         }
 
         var heartbeat = options.Value.HeartbeatInterval;
-        var cancellation = context.CancellationToken;
+        // A stream never ends by itself, so it must end when the service stops: otherwise a shutdown (a rolling
+        // update) waits the host's whole shutdown timeout for it. The member resumes on another replica with
+        // their last token.
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
+        var cancellation = ended.Token;
         try
         {
             while (!cancellation.IsCancellationRequested)
