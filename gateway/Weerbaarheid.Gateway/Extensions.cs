@@ -10,6 +10,9 @@ public static class Extensions
     /// <summary>Rate-limiter policy for anonymous routes (named in the routes' RateLimiterPolicy).</summary>
     public const string AnonymousRateLimitPolicy = "anonymous";
 
+    /// <summary>Route metadata <c>"LongLived": "true"</c> marks streams that never end by themselves (WatchDispatches).</summary>
+    public const string LongLivedMetadata = "LongLived";
+
     /// <summary>
     /// The gateway is configuration (section <c>ReverseProxy</c>): routes with their authorization and
     /// rate-limit policies, clusters with h2c to the services and active + passive health checks.
@@ -53,7 +56,35 @@ public static class Extensions
     public static WebApplication MapGateway(this WebApplication app)
     {
         app.UseRateLimiter();
-        app.MapReverseProxy();
+        app.MapReverseProxy(pipeline =>
+        {
+            pipeline.Use(EndLongLivedStreamsOnShutdown);
+            // What MapReverseProxy() adds by itself; a custom pipeline has to name it.
+            pipeline.UseSessionAffinity();
+            pipeline.UseLoadBalancing();
+            pipeline.UsePassiveHealthChecks();
+        });
         return app;
+    }
+
+    /// <summary>
+    /// A stream on a long-lived route is cut when the gateway stops. A graceful shutdown (a rolling update)
+    /// otherwise waits its whole timeout for streams that never end by themselves; the client reconnects
+    /// to another gateway replica and resumes with its token.
+    /// </summary>
+    private static async Task EndLongLivedStreamsOnShutdown(HttpContext context, Func<Task> next)
+    {
+        var metadata = context.GetReverseProxyFeature().Route.Config.Metadata;
+        if (metadata?.GetValueOrDefault(LongLivedMetadata) != "true")
+        {
+            await next();
+            return;
+        }
+
+        var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        await using (stopping.Register(context.Abort))
+        {
+            await next();
+        }
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Weerbaarheid.ServiceDefaults.Auth;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -101,6 +102,29 @@ public sealed class GatewayBehaviourTests : IDisposable
         Assert.Empty(_backend.Paths);
     }
 
+    [Fact]
+    public async Task A_long_lived_stream_is_ended_when_the_gateway_stops()
+    {
+        var client = _gateway.CreateClient();
+        client.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Bearer", DevelopmentTokens.Mint("demo-amsterdam-2", [Roles.TcoMember]));
+        var watch = new HttpRequestMessage(HttpMethod.Post, "/weerbaarheid.peer_support.v1.DispatchService/WatchDispatches")
+        {
+            Content = new ByteArrayContent([0, 0, 0, 0, 0]) { Headers = { ContentType = new MediaTypeHeaderValue("application/grpc") } },
+        };
+        using var response = await client.SendAsync(watch, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsStreamAsync();
+        Assert.Equal((byte)'[', (byte)body.ReadByte()); // the stream has begun: the gateway is forwarding it
+        var reading = body.ReadAsync(new byte[64]).AsTask();
+
+        _gateway.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
+
+        // The stub's stream never ends by itself: only the gateway cutting it ends this read.
+        var ended = await Task.WhenAny(reading, Task.Delay(TimeSpan.FromSeconds(30)));
+        Assert.Same(reading, ended);
+    }
+
     public void Dispose() => _gateway.Dispose();
 
     private static StringContent JsonBody(string json) => new(json, MediaTypeHeaderValue.Parse("application/json"));
@@ -150,7 +174,49 @@ public sealed class GatewayBehaviourTests : IDisposable
             }
 
             LastAuthorization = request.Headers.Authorization?.ToString();
-            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{}"), Version = request.Version };
+            HttpContent content = request.RequestUri.AbsolutePath.EndsWith("/WatchDispatches", StringComparison.Ordinal)
+                ? new StreamContent(new EndlessStream()) { Headers = { ContentType = new MediaTypeHeaderValue("application/grpc") } }
+                : new StringContent("{}");
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = content, Version = request.Version };
         }
+    }
+
+    /// <summary>A response body that begins (one byte) and then waits forever, like a stream of offers with none coming.</summary>
+    private sealed class EndlessStream : Stream
+    {
+        private bool _begun;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (!_begun)
+            {
+                if (buffer.IsEmpty)
+                {
+                    return 0; // a zero-byte read asks whether data is ready: it is
+                }
+
+                _begun = true;
+                buffer.Span[0] = (byte)'[';
+                return 1;
+            }
+
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return 0;
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
