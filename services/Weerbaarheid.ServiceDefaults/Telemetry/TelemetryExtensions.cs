@@ -35,8 +35,12 @@ public static class TelemetryExtensions
             .ConfigureResource(resource => resource.AddService(serviceName))
             .WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation(options =>
+                {
                     options.Filter = context => !context.Request.Path.StartsWithSegments("/health")
-                                                && !context.Request.Path.StartsWithSegments("/metrics"))
+                                                && !context.Request.Path.StartsWithSegments("/metrics");
+                    options.EnrichWithHttpRequest = (activity, _) => ForgetCaller(activity);
+                    options.EnrichWithHttpResponse = (activity, _) => ForgetCaller(activity);
+                })
                 .AddGrpcClientInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddSource(DiagnosticHeaders.DefaultListenerName)
@@ -55,4 +59,19 @@ public static class TelemetryExtensions
 
         return builder;
     }
+
+    /// <summary>
+    /// Traces say what happened, never who asked: the caller's address and user agent are dropped from
+    /// every server span. The self-test promises to keep neither, and no other service needs them.
+    /// </summary>
+    internal static void ForgetCaller(System.Diagnostics.Activity activity)
+    {
+        foreach (var tag in CallerTags)
+        {
+            activity.SetTag(tag, null);
+        }
+    }
+
+    private static readonly string[] CallerTags =
+        ["user_agent.original", "http.user_agent", "client.address", "client.port", "network.peer.address", "network.peer.port", "net.peer.ip"];
 }
