@@ -1,0 +1,18 @@
+using System.Globalization;
+using Google.Protobuf.Reflection;
+using Weerbaarheid.Offerings.V1;
+
+namespace Weerbaarheid.Offerings.Client;
+
+/// <summary>Enum values by their name in the public contract, e.g. "TOPIC_HEAVY_INCIDENT", as events carry them.</summary>
+internal static class ProtoNames
+{
+    public static string Of<T>(T value) where T : struct, Enum =>
+        Names<T>.Descriptor.FindValueByNumber(Convert.ToInt32(value, CultureInfo.InvariantCulture))?.Name
+            ?? value.ToString();
+
+    private static class Names<T> where T : struct, Enum
+    {
+        public static readonly EnumDescriptor Descriptor = OfferingsReflection.Descriptor.EnumTypes.Single(e => e.ClrType == typeof(T));
+    }
+}
