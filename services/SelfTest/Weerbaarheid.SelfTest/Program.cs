@@ -1,0 +1,11 @@
+using Weerbaarheid.SelfTest;
+using Weerbaarheid.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("self-test");
+builder.AddSelfTestService();
+
+var app = builder.Build();
+app.MapServiceDefaults();
+app.MapSelfTestService();
+app.Run();

@@ -1,0 +1,290 @@
+using Grpc.Net.Client;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using NodaTime;
+using NodaTime.Testing;
+using Weerbaarheid.Contracts.Offerings;
+using Weerbaarheid.SelfTest.Data;
+using Weerbaarheid.SelfTest.Grpc;
+using Weerbaarheid.ServiceDefaults.Auth;
+using Weerbaarheid.ServiceDefaults.Persistence;
+using Weerbaarheid.Testing;
+
+namespace Weerbaarheid.SelfTest.Tests.Infrastructure;
+
+/// <summary>
+/// The SelfTest service in process, as Program.cs builds it, in Development (so development tokens are
+/// accepted), with its test seams: its own database (<see cref="TestDatabase"/>), a <see cref="FakeClock"/>
+/// starting at <see cref="Start"/>, MassTransit's in-memory test harness in place of RabbitMQ (the outbox
+/// publishes to it, and the service's OfferingChanged consumer runs on it), no background jobs (tests run
+/// <see cref="SelfTestStore.ReleaseCompletionsAsync"/> and <see cref="SelfTestStore.PurgeExpiredAsync"/>
+/// themselves), and Offerings at an address where nothing listens, so recommendations always come from the
+/// local copy that <see cref="PublishAsync{T}"/>ed <see cref="OfferingChanged"/> events fill.
+/// </summary>
+public sealed class SelfTestApp(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? configureServices = null)
+    : WebApplicationFactory<SelfTestGrpcService>
+{
+    /// <summary>Wednesday 25 November 2026, 11:00 in Amsterdam (CET): ISO week 2026-W48.</summary>
+    public static readonly Instant Start = Instant.FromUtc(2026, 11, 25, 10, 0);
+
+    /// <summary>The ISO week of <see cref="Start"/>, the only time a self-test keeps.</summary>
+    public const string StartWeek = "2026-W48";
+
+    /// <summary>
+    /// The first day a self-test started in <see cref="StartWeek"/> no longer exists: that week's Monday
+    /// (23 November) plus a week plus the 30 days' retention.
+    /// </summary>
+    public static readonly LocalDate ExpiresOn = new(2026, 12, 30);
+
+    /// <summary>Nothing listens on the discard port, so every call to Offerings fails at once with UNAVAILABLE.</summary>
+    public const string UnreachableOfferings = "http://127.0.0.1:9";
+
+    private static readonly TimeSpan HarnessLifetime = TimeSpan.FromMinutes(30);
+    private static readonly TimeSpan EventTimeout = TimeSpan.FromSeconds(15);
+
+    private readonly List<GrpcChannel> _channels = [];
+    private GrpcChannel? _channel;
+
+    public FakeClock Clock { get; } = new(Start);
+
+    public ITestHarness Harness => Services.GetRequiredService<ITestHarness>();
+
+    /// <summary>A caller without a bearer token, as everyone taking a self-test is.</summary>
+    public SelfTestClient Anonymous => new(Channel.CreateCallInvoker());
+
+    /// <summary>A signed-in caller (a development token for <paramref name="subject"/> with <paramref name="roles"/>).</summary>
+    public SelfTestClient As(string subject, params string[] roles) =>
+        new(Channel.CreateCallInvoker(), DevelopmentTokens.Mint(subject, roles));
+
+    public SelfTestClient ProgrammeAdmin => As("programma-beheer", Roles.ProgrammeAdmin);
+
+    /// <summary>
+    /// A caller whose HTTP requests carry <paramref name="headers"/> as well (e.g. User-Agent and
+    /// X-Forwarded-For, replacing the client's own), on a channel of its own.
+    /// </summary>
+    public SelfTestClient WithHeaders(IReadOnlyDictionary<string, string> headers, string? bearerToken = null)
+    {
+        var channel = GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions
+        {
+            HttpHandler = new HeaderHandler(headers) { InnerHandler = Server.CreateHandler() },
+        });
+        lock (_channels)
+        {
+            _channels.Add(channel);
+        }
+
+        return new SelfTestClient(channel.CreateCallInvoker(), bearerToken);
+    }
+
+    private GrpcChannel Channel => _channel ??= GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions
+    {
+        HttpHandler = Server.CreateHandler(),
+    });
+
+    /// <summary>Runs <paramref name="action"/> with a scoped service, as the background jobs would.</summary>
+    public async Task<TResult> InScopeAsync<TService, TResult>(Func<TService, Task<TResult>> action)
+        where TService : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    /// <summary>Reads the service's database directly.</summary>
+    public Task<TResult> DbAsync<TResult>(Func<SelfTestDbContext, Task<TResult>> query) => InScopeAsync(query);
+
+    /// <summary>Announces the finished self-tests not announced yet, as the hourly job does; returns how many.</summary>
+    public Task<int> ReleaseCompletionsAsync() =>
+        InScopeAsync<SelfTestStore, int>(store => store.ReleaseCompletionsAsync(CancellationToken.None));
+
+    /// <summary>Deletes the expired self-tests, as the hourly job does; returns how many.</summary>
+    public Task<int> PurgeExpiredAsync() =>
+        InScopeAsync<SelfTestStore, int>(store => store.PurgeExpiredAsync(CancellationToken.None));
+
+    /// <summary>
+    /// Publishes <paramref name="message"/> on the harness bus, as another service would through RabbitMQ, and
+    /// waits until a message that <paramref name="isConsumed"/> recognises has been consumed.
+    /// </summary>
+    public async Task PublishAsync<T>(T message, Func<T, bool> isConsumed)
+        where T : class
+    {
+        await Harness.Bus.Publish(message);
+        using var timeout = new CancellationTokenSource(EventTimeout);
+        Assert.True(await Harness.Consumed.Any<T>(c => isConsumed(c.Context.Message), timeout.Token), $"{typeof(T).Name} was not consumed.");
+        await SettledAsync();
+    }
+
+    /// <summary>Every <typeparamref name="T"/> published so far that matches, without waiting; see <see cref="SettledAsync"/>.</summary>
+    public IReadOnlyList<T> PublishedSoFar<T>(Func<T, bool>? matches = null)
+        where T : class =>
+        Harness.Published.Select<T>(new CancellationToken(canceled: true))
+            .Select(p => p.Context.Message)
+            .Where(m => matches is null || matches(m))
+            .ToList();
+
+    /// <summary>Waits (up to 15 s) until <paramref name="count"/> matching <typeparamref name="T"/> have been published.</summary>
+    public async Task<IReadOnlyList<T>> PublishedAsync<T>(int count, Func<T, bool> matches, string what)
+        where T : class
+    {
+        var deadline = DateTime.UtcNow + EventTimeout;
+        while (PublishedSoFar(matches).Count < count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{count} {typeof(T).Name} {what} were not published within {EventTimeout.TotalSeconds} s.");
+            await Task.Delay(25);
+        }
+
+        return PublishedSoFar(matches);
+    }
+
+    /// <summary>
+    /// Waits until everything committed so far has left the outbox, so "not published" and "published once"
+    /// can be asserted on <see cref="PublishedSoFar{T}"/>.
+    /// </summary>
+    public async Task SettledAsync()
+    {
+        var deadline = DateTime.UtcNow + EventTimeout;
+        var quietRounds = 0;
+        while (quietRounds < 2)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The outbox did not empty within 15 s.");
+            await Task.Delay(25);
+            var pending = await DbAsync(db => db.OutboxMessages.CountAsync());
+            quietRounds = pending == 0 ? quietRounds + 1 : 0;
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environments.Development);
+        builder.UseSetting("SelfTest:RunBackgroundJobs", "false");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Offerings:Address", UnreachableOfferings);
+        // Fail fast: one attempt, a short deadline, and a breaker that opens after two failures.
+        builder.UseSetting("Offerings:MaxAttempts", "1");
+        builder.UseSetting("Offerings:Deadline", "00:00:01");
+        builder.UseSetting("Offerings:BreakerMinimumThroughput", "2");
+        builder.UseSetting("Offerings:BreakDuration", "00:01:00");
+        // The primer fails at start (Offerings is unreachable); the events fill the copy instead.
+        builder.UseSetting("Offerings:PrimerRetryDelay", "01:00:00");
+        builder.UseSetting("Offerings:PrimerMaxRetryDelay", "01:00:00");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<IClock>();
+            services.AddSingleton<IClock>(Clock);
+            // Replaces the RabbitMQ bus: the outbox dispatcher publishes to the in-memory harness, where the
+            // service's OfferingChanged consumer runs too. Long harness timeouts: a host lives for a whole
+            // test class; each wait brings its own limit.
+            services.AddMassTransitTestHarness(bus => bus.SetTestTimeouts(HarnessLifetime, HarnessLifetime));
+            configureServices?.Invoke(services);
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _channel?.Dispose();
+            lock (_channels)
+            {
+                _channels.ForEach(c => c.Dispose());
+            }
+        }
+
+        base.Dispose(disposing);
+    }
+
+    /// <summary>Sets headers on every request, replacing what the gRPC client put there (its own User-Agent).</summary>
+    private sealed class HeaderHandler(IReadOnlyDictionary<string, string> headers) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            foreach (var (name, value) in headers)
+            {
+                request.Headers.Remove(name);
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}
+
+/// <summary>
+/// One running service on a database of its own, as a class fixture (SQLite), or started by a test for a
+/// provider of its choice (<see cref="StartAsync"/>). Disposing stops the service and drops the database.
+/// A subclass passes settings or services of its own for the classes that need them.
+/// </summary>
+public class SelfTestHost : IAsyncLifetime, IAsyncDisposable
+{
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _configureServices;
+    private readonly DatabaseProvider _provider;
+
+    public SelfTestHost()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    protected SelfTestHost(
+        IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? configureServices = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
+    {
+        _settings = settings;
+        _configureServices = configureServices;
+        _provider = provider;
+    }
+
+    public SelfTestApp App { get; private set; } = null!;
+
+    public TestDatabase Database { get; private set; } = null!;
+
+    /// <summary>A started service on a fresh <paramref name="provider"/> database; dispose it at the end of the test.</summary>
+    public static async Task<SelfTestHost> StartAsync(DatabaseProvider provider, Action<IServiceCollection>? configureServices = null)
+    {
+        var host = new SelfTestHost(new Dictionary<string, string?>(), configureServices, provider);
+        await host.InitializeAsync();
+        return host;
+    }
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync(_provider);
+        var all = new Dictionary<string, string?>(Database.Settings);
+        foreach (var (key, value) in _settings)
+        {
+            all[key] = value;
+        }
+
+        App = new SelfTestApp(all, _configureServices);
+        _ = App.Server; // start now: the migrations run before the first call
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+
+        if (Database is not null)
+        {
+            await Database.DisposeAsync();
+        }
+    }
+
+    async ValueTask IAsyncDisposable.DisposeAsync()
+    {
+        await DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
