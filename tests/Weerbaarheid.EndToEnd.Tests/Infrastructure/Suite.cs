@@ -141,6 +141,9 @@ public sealed class Suite : IAsyncLifetime
     public Task<PeerSupportDeployment> StartPeerSupportAsync(PeerSupportDeploymentOptions? options = null) =>
         PeerSupportDeployment.StartAsync(Broker, _dataDirectory, options ?? new PeerSupportDeploymentOptions());
 
+    /// <summary>SelfTest with an Offerings service and a gateway of its own, on the suite's broker; the test disposes it.</summary>
+    public Task<SelfTestDeployment> StartSelfTestAsync() => SelfTestDeployment.StartAsync(Broker, _dataDirectory);
+
     /// <summary>What the services wrote lately, to attach to a failure.</summary>
     public string ServiceOutput => string.Join(Environment.NewLine,
         new[] { _offerings, _peerSupport, _gateway }.OfType<ServiceProcess>().Select(s => $"--- {s.Name} ---{Environment.NewLine}{s.Output}"));
