@@ -2,10 +2,12 @@ using BenchmarkDotNet.Running;
 using Weerbaarheid.Benchmarks;
 using Weerbaarheid.Benchmarks.Dispatch;
 using Weerbaarheid.Benchmarks.Rota;
+using Weerbaarheid.Benchmarks.SelfTest;
 
 // `rota [BenchmarkDotNet arguments]`: the rota's in-process benchmarks (run-rota-benchmark.sh);
 // `rota-latency [--calls N]`: per-call GetOnCall latency percentiles;
 // `dispatch [--requests N] [--escalations N]`: dispatch latency through the gateway (run-dispatch-benchmark.sh);
+// `self-test [--seconds N] [--concurrency N]`: anonymous self-tests through the gateway (run-selftest-benchmark.sh);
 // anything else: the gateway load generator (run-gateway-benchmark.sh).
 switch (args)
 {
@@ -18,6 +20,9 @@ switch (args)
         break;
     case ["dispatch", .. var rest]:
         await DispatchLatency.RunAsync(rest);
+        break;
+    case ["self-test", .. var rest]:
+        await SelfTestLoad.RunAsync(rest);
         break;
     default:
         await GatewayLoad.RunAsync(args);
