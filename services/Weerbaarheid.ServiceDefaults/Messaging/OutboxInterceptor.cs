@@ -9,10 +9,15 @@ namespace Weerbaarheid.ServiceDefaults.Messaging;
 
 /// <summary>
 /// Stamps queued outbox messages and wakes the dispatcher once they are committed: after SaveChanges
-/// outside a transaction, or when an explicit transaction commits.
+/// outside a transaction, or when an explicit transaction commits. Only a save that queued a message
+/// wakes it: a dispatcher round is a write transaction of its own, and waking it for every save doubled
+/// the writes of a busy service.
 /// </summary>
 internal sealed class OutboxInterceptor(IClock clock, OutboxSignal signal) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
+    // Contexts that saved an outbox message not yet known to be committed.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> _queued = new();
+
     public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
     {
@@ -40,11 +45,19 @@ internal sealed class OutboxInterceptor(IClock clock, OutboxSignal signal) : ISa
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        signal.Wake();
+        WakeIfQueued(eventData.Context);
         return Task.CompletedTask;
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => signal.Wake();
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => WakeIfQueued(eventData.Context);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
 
     private void Stamp(DbContext? context)
     {
@@ -57,6 +70,7 @@ internal sealed class OutboxInterceptor(IClock clock, OutboxSignal signal) : ISa
         foreach (var entry in context.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added))
         {
             entry.Entity.EnqueuedAt = now;
+            _queued.AddOrUpdate(context, true);
         }
     }
 
@@ -64,7 +78,23 @@ internal sealed class OutboxInterceptor(IClock clock, OutboxSignal signal) : ISa
     {
         if (context?.Database.CurrentTransaction is null)
         {
+            WakeIfQueued(context);
+        }
+    }
+
+    private void WakeIfQueued(DbContext? context)
+    {
+        if (context is not null && _queued.Remove(context))
+        {
             signal.Wake();
+        }
+    }
+
+    private void Forget(DbContext? context)
+    {
+        if (context is not null)
+        {
+            _queued.Remove(context);
         }
     }
 }

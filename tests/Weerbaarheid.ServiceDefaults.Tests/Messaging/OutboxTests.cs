@@ -116,6 +116,28 @@ public sealed class OutboxTests
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task A_save_without_an_event_wakes_no_dispatcher(DatabaseProvider provider)
+    {
+        // A dispatcher round is a write transaction of its own: waking it for every save doubles the writes.
+        await using var service = await TestService.StartAsync(provider);
+        await DrainAsync(service.Signal);
+
+        await service.WithDbAsync(async db =>
+        {
+            db.Tallies.Add(new Tally { Name = "no-event", Count = 1 });
+            await db.SaveChangesAsync();
+
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.Tallies.Add(new Tally { Name = "no-event-either", Count = 1 });
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        });
+
+        Assert.False(await TakeWakeUpAsync(service.Signal));
+        Assert.Equal(2, (await service.TalliesAsync()).Count);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task Outbox_row_is_stamped_with_the_clock_at_save(DatabaseProvider provider)
     {
         await using var service = await TestService.StartAsync(provider);
