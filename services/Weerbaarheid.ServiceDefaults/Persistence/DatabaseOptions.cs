@@ -14,6 +14,9 @@ public sealed class DatabaseOptions
     /// <summary>Npgsql connection string when <see cref="Provider"/> is PostgreSql (or ConnectionStrings:Database).</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>SQLite only: <c>Full</c> (default) flushes every commit to disk, <c>Normal</c> at checkpoints.</summary>
+    public SqliteSynchronous SqliteSynchronous { get; set; } = SqliteSynchronous.Full;
+
     /// <summary>Apply pending migrations when the service starts (default true).</summary>
     public bool MigrateOnStart { get; set; } = true;
 }

@@ -39,9 +39,15 @@ public static class PersistenceExtensions
         else
         {
             var connectionString = SqliteConnectionString(options.DataDirectory, databaseName);
-            builder.Services.AddDbContext<TSqlite>((services, db) => db
-                .UseSqlite(connectionString)
-                .AddOutboxInterceptor(services));
+            var writeGate = new SqliteWriteGate(); // one per database: this service's file
+            builder.Services.AddDbContext<TSqlite>((services, db) =>
+            {
+                db.UseSqlite(connectionString).AddInterceptors(writeGate).AddOutboxInterceptor(services);
+                if (options.SqliteSynchronous != SqliteSynchronous.Full)
+                {
+                    db.AddInterceptors(new SqliteSynchronousSetting(options.SqliteSynchronous));
+                }
+            });
             builder.Services.AddScoped<TContext>(services => services.GetRequiredService<TSqlite>());
         }
 
