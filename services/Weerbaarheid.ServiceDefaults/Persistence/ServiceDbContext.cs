@@ -8,8 +8,19 @@ namespace Weerbaarheid.ServiceDefaults.Persistence;
 /// Base of every service's DbContext: carries the outbox and inbox tables, so an event is saved in the
 /// same SaveChanges as the state change that caused it, and stores NodaTime instants portably.
 /// </summary>
-public abstract class ServiceDbContext(DbContextOptions options) : DbContext(options)
+public abstract class ServiceDbContext : DbContext
 {
+    protected ServiceDbContext(DbContextOptions options)
+        : base(options)
+    {
+        if (Database.IsSqlite())
+        {
+            // EF saves a single statement without a transaction; on SQLite every save takes one, so it
+            // queues at the SqliteWriteGate instead of meeting a busy database (retried every 150 ms).
+            Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
+        }
+    }
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
