@@ -1,4 +1,3 @@
-using Google.Protobuf.Reflection;
 using Weerbaarheid.Offerings.Client;
 using Weerbaarheid.SelfTest.Domain;
 using OfferingsV1 = Weerbaarheid.Offerings.V1;
@@ -45,8 +44,8 @@ public sealed class ResultRecommendations(OfferingRecommendations recommendation
 
     /// <summary>The instrument's topics (proto names such as TOPIC_STRESS) as Offerings' enum; unknown names are a definition bug.</summary>
     internal static IReadOnlyCollection<OfferingsV1.Topic> TopicsOf(Instrument instrument) =>
-        instrument.Topics.Select(name => (OfferingsV1.Topic)(TopicDescriptor.FindValueByName(name)
-            ?? throw new InvalidOperationException($"{instrument.Id}: '{name}' is not an Offerings topic.")).Number).ToArray();
+        instrument.Topics.Select(name => ProtoNames.Parse<OfferingsV1.Topic>(name)
+            ?? throw new InvalidOperationException($"{instrument.Id}: '{name}' is not an Offerings topic.")).ToArray();
 
     internal static OfferingsV1.Severity SeverityOf(Severity severity) => severity switch
     {
@@ -57,7 +56,4 @@ public sealed class ResultRecommendations(OfferingRecommendations recommendation
         Severity.Urgent => OfferingsV1.Severity.Urgent,
         _ => throw new ArgumentOutOfRangeException(nameof(severity), severity, null),
     };
-
-    private static readonly EnumDescriptor TopicDescriptor =
-        OfferingsV1.OfferingsReflection.Descriptor.EnumTypes.Single(e => e.ClrType == typeof(OfferingsV1.Topic));
 }
