@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -39,15 +40,14 @@ public static class PersistenceExtensions
         else
         {
             var connectionString = SqliteConnectionString(options.DataDirectory, databaseName);
-            var writeGate = new SqliteWriteGate(); // one per database: this service's file
-            builder.Services.AddDbContext<TSqlite>((services, db) =>
-            {
-                db.UseSqlite(connectionString).AddInterceptors(writeGate).AddOutboxInterceptor(services);
-                if (options.SqliteSynchronous != SqliteSynchronous.Full)
-                {
-                    db.AddInterceptors(new SqliteSynchronousSetting(options.SqliteSynchronous));
-                }
-            });
+            // Built once: the options lambda runs for every context the service creates.
+            IInterceptor[] interceptors = options.SqliteSynchronous == SqliteSynchronous.Full
+                ? [new SqliteWriteGate()] // one per database: this service's file
+                : [new SqliteWriteGate(), new SqliteSynchronousSetting(options.SqliteSynchronous)];
+            builder.Services.AddDbContext<TSqlite>((services, db) => db
+                .UseSqlite(connectionString)
+                .AddInterceptors(interceptors)
+                .AddOutboxInterceptor(services));
             builder.Services.AddScoped<TContext>(services => services.GetRequiredService<TSqlite>());
         }
 
