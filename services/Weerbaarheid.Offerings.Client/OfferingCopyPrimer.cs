@@ -33,6 +33,7 @@ public sealed class OfferingCopyPrimer<TContext>(
     {
         var delay = options.Value.PrimerRetryDelay;
         bool? empty = null; // decided once: events consumed during a failed attempt must not end the priming
+        var conflictRetried = false;
         while (true)
         {
             try
@@ -49,6 +50,15 @@ public sealed class OfferingCopyPrimer<TContext>(
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
+            }
+            catch (DbUpdateException) when (!conflictRetried)
+            {
+                // The usual cause: an OfferingChanged event stored an offering between this listing's read of
+                // the copy and its save (both start with the service). Reading again sees it, and the version
+                // check keeps whichever is newer, so one immediate retry is enough.
+                conflictRetried = true;
+                logger.LogInformation("The local offering copy changed while it was being filled; copying again");
+                continue;
             }
             catch (RpcException e)
             {

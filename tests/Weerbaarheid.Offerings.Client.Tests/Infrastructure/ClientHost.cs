@@ -50,7 +50,8 @@ public sealed class ClientHost : IAsyncDisposable
     public static async Task<ClientHost> StartAsync(
         IReadOnlyDictionary<string, string?> settings,
         Func<HttpMessageHandler>? handler = null,
-        DatabaseProvider provider = DatabaseProvider.Sqlite)
+        DatabaseProvider provider = DatabaseProvider.Sqlite,
+        Action<IServiceCollection>? services = null)
     {
         var database = await TestDatabase.CreateAsync(provider, migrateOnStart: false);
         try
@@ -76,6 +77,8 @@ public sealed class ClientHost : IAsyncDisposable
             {
                 builder.Services.AddHttpClient(OfferingsClientOptions.ClientName).ConfigurePrimaryHttpMessageHandler(handler);
             }
+
+            services?.Invoke(builder.Services);
 
             var host = new ClientHost(builder.Build(), database);
             await host.WithDbAsync(db => db.Database.EnsureCreatedAsync());

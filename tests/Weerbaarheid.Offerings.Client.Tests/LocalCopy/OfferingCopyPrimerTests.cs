@@ -1,6 +1,9 @@
 extern alias Server;
 
 using Google.Protobuf.WellKnownTypes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Weerbaarheid.Offerings.Client.Tests.Infrastructure;
 using static Weerbaarheid.Offerings.Client.Tests.Infrastructure.Samples;
 using ServerV1 = Server::Weerbaarheid.Offerings.V1;
@@ -72,6 +75,30 @@ public sealed class OfferingCopyPrimerTests
     }
 
     [Fact]
+    public async Task An_event_stored_between_the_primers_read_and_its_save_is_kept_and_the_primer_copies_again_at_once()
+    {
+        await using var offerings = await CatalogueOfTwoPagesAsync();
+        var racingEvent = new BeforeFirstCopySave();
+        // A retry after the usual delay would outlast PrimeAsync's patience: only an immediate one passes.
+        var settings = new Dictionary<string, string?>(Settings)
+        {
+            ["Offerings:PrimerRetryDelay"] = "00:10:00",
+            ["Offerings:PrimerMaxRetryDelay"] = "00:10:00",
+        };
+        await using var service = await ClientHost.StartAsync(settings, offerings.CreateHandler,
+            services: s => s.ConfigureDbContext<SqliteCopyDb>(db => db.AddInterceptors(racingEvent)));
+        racingEvent.Run = () => service.DeliverAsync(Updated("buddy", 5, Snapshot(title: "Buddy, versie 5")));
+
+        await service.PrimeAsync();
+
+        Assert.True(racingEvent.Ran);
+        var copy = await service.CopyAsync();
+        Assert.Equal(["offerings/buddy", "offerings/de-basis", "offerings/tco"], copy.Select(o => o.Name));
+        Assert.Equal((5L, "Buddy, versie 5"), (copy[0].Version, copy[0].TitleNl));
+        Assert.Equal(4, offerings.ListCalls); // both pages, twice
+    }
+
+    [Fact]
     public async Task A_copy_that_has_rows_is_left_to_the_events()
     {
         await using var offerings = await CatalogueOfTwoPagesAsync();
@@ -101,5 +128,27 @@ public sealed class OfferingCopyPrimerTests
         offering.Audiences.Add([ServerV1.Audience.Employee, ServerV1.Audience.FormerEmployee]);
         offering.Topics.Add([ServerV1.Topic.Stress, ServerV1.Topic.Ptsd]);
         return offering;
+    }
+
+    /// <summary>Runs <see cref="Run"/> once, just before the first save that adds to the copy: the race window.</summary>
+    private sealed class BeforeFirstCopySave : SaveChangesInterceptor
+    {
+        private int _ran;
+
+        public Func<Task> Run { get; set; } = () => Task.CompletedTask;
+
+        public bool Ran => _ran == 1;
+
+        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+            DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            var addsToCopy = eventData.Context!.ChangeTracker.Entries<CachedOffering>().Any(e => e.State == EntityState.Added);
+            if (addsToCopy && Interlocked.Exchange(ref _ran, 1) == 0)
+            {
+                await Run();
+            }
+
+            return result;
+        }
     }
 }
