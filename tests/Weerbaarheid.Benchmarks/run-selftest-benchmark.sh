@@ -6,7 +6,7 @@
 # With SELFTEST_POSTGRES set to an Npgsql connection string (e.g. from tests/postgres-setup.sh), SelfTest
 # stores its data in a fresh database on that server instead of SQLite. `--gateway http://127.0.0.1:5940`
 # calls SelfTest directly, for the gateway's share.
-#   tests/Weerbaarheid.Benchmarks/run-selftest-benchmark.sh [--seconds 20] [--warmup 5] [--concurrency 32]
+#   tests/Weerbaarheid.Benchmarks/run-selftest-benchmark.sh [--seconds 30] [--warmup 60] [--concurrency 32]
 source "$(dirname "${BASH_SOURCE[0]}")/live-suite.sh"
 
 database=(Database__DataDirectory="$WORK/self-test")
