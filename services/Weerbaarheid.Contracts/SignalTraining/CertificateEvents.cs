@@ -24,3 +24,13 @@ public sealed record CertificateExpired(
     string EmployeeId,
     string CourseCode,
     DateTimeOffset ExpiredAt);
+
+/// <summary>
+/// A certificate expires at <paramref name="ValidUntil"/>, soon: its holder should take a refresher before then.
+/// Published once per certificate, the course's lead time before expiry.
+/// </summary>
+public sealed record RefresherDue(
+    string CertificateId,
+    string EmployeeId,
+    string CourseCode,
+    DateTimeOffset ValidUntil);

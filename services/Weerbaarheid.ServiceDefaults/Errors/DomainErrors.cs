@@ -40,8 +40,19 @@ public sealed class EtagMismatchException(string resourceName)
 /// </summary>
 public sealed class PermissionDeniedException(string message) : DomainException(message);
 
-/// <summary>The request is valid but the resource is not in a state that allows it.</summary>
-public sealed class PreconditionFailedException(string message) : DomainException(message);
+/// <summary>
+/// The request is valid but the resource (or the caller) is not in a state that allows it. The violations,
+/// when given, name each unmet condition (a google.rpc.PreconditionFailure), e.g. every eligibility rule
+/// an applicant does not meet.
+/// </summary>
+public sealed class PreconditionFailedException(string message, IReadOnlyList<PreconditionViolation>? violations = null)
+    : DomainException(message)
+{
+    public IReadOnlyList<PreconditionViolation> Violations { get; } = violations ?? [];
+}
+
+/// <summary>One unmet condition: its kind (e.g. <c>ELIGIBILITY</c>), what it concerns, and why.</summary>
+public sealed record PreconditionViolation(string Type, string Subject, string Description);
 
 /// <summary>Collects field violations; throws them all at once.</summary>
 public sealed class Validation

@@ -80,7 +80,7 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
             NotFoundException notFound => Simple(Code.NotFound, notFound.Message, notFound.ResourceName),
             AlreadyExistsException exists => Simple(Code.AlreadyExists, exists.Message, exists.ResourceName),
             EtagMismatchException stale => Simple(Code.Aborted, stale.Message, stale.ResourceName),
-            PreconditionFailedException precondition => Simple(Code.FailedPrecondition, precondition.Message, null),
+            PreconditionFailedException precondition => FailedPrecondition(precondition),
             PermissionDeniedException denied => Simple(Code.PermissionDenied, denied.Message, null),
             // Two writers raced past the etag check; the loser retries like any etag mismatch.
             DbUpdateConcurrencyException => Simple(Code.Aborted,
@@ -122,6 +122,20 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
                 : $"Invalid request: {invalid.Violations.Count} fields are invalid.",
             Details = { Any.Pack(badRequest) },
         };
+    }
+
+    private static Status FailedPrecondition(PreconditionFailedException failed)
+    {
+        var status = new Status { Code = (int)Code.FailedPrecondition, Message = failed.Message };
+        if (failed.Violations.Count > 0)
+        {
+            var details = new PreconditionFailure();
+            details.Violations.AddRange(failed.Violations.Select(v =>
+                new PreconditionFailure.Types.Violation { Type = v.Type, Subject = v.Subject, Description = v.Description }));
+            status.Details.Add(Any.Pack(details));
+        }
+
+        return status;
     }
 
     private static Status Simple(Code code, string message, string? resourceName)

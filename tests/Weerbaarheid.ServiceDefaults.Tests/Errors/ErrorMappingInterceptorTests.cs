@@ -84,6 +84,23 @@ public sealed class ErrorMappingInterceptorTests
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Equal("The dispatch was already closed.", error.Status.Detail);
+        Assert.Null(error.GetRpcStatus()!.GetDetail<PreconditionFailure>());
+    }
+
+    [Fact]
+    public async Task Precondition_failure_with_violations_lists_each_in_PreconditionFailure()
+    {
+        var error = await CallAsync(() => throw new PreconditionFailedException("Not eligible.",
+        [
+            new PreconditionViolation("ELIGIBILITY", "union-member", "Only for union members."),
+            new PreconditionViolation("ELIGIBILITY", "dismissal-procedure", "Not during a dismissal procedure."),
+        ]));
+
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+        var violations = error.GetRpcStatus()!.GetDetail<PreconditionFailure>()!.Violations;
+        Assert.Equal(
+            [("ELIGIBILITY", "union-member", "Only for union members."), ("ELIGIBILITY", "dismissal-procedure", "Not during a dismissal procedure.")],
+            violations.Select(v => (v.Type, v.Subject, v.Description)));
     }
 
     [Fact]

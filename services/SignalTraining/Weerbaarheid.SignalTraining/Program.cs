@@ -1,0 +1,11 @@
+using Weerbaarheid.ServiceDefaults;
+using Weerbaarheid.SignalTraining;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("signal-training");
+builder.AddSignalTrainingService();
+
+var app = builder.Build();
+app.MapServiceDefaults();
+app.MapSignalTrainingService();
+app.Run();
