@@ -96,7 +96,9 @@ public sealed class TestDatabase : IAsyncDisposable
 
         var name = $"weerbaarheid_test_{Guid.NewGuid():N}";
         await ExecuteAsync(server, $"CREATE DATABASE \"{name}\"");
-        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        // Test hosts run side by side against one server (max_connections 100 by default): each gets a pool of at
+        // most 20 and waits for a free connection beyond that, as a production replica with a sized pool does.
+        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 20 }.ConnectionString;
         var settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = nameof(DatabaseProvider.PostgreSql),

@@ -2,6 +2,9 @@ using Weerbaarheid.Offerings.Client;
 using Weerbaarheid.ServiceDefaults.Messaging;
 using Weerbaarheid.ServiceDefaults.Persistence;
 using Weerbaarheid.SignalTraining.Data;
+using Weerbaarheid.SignalTraining.Domain.Courses;
+using Weerbaarheid.SignalTraining.Grpc;
+using Weerbaarheid.SignalTraining.Scheduling;
 
 namespace Weerbaarheid.SignalTraining;
 
@@ -19,20 +22,30 @@ public static class Extensions
         }
 
         builder.Services.Configure<SignalTrainingOptions>(section);
+        // Built now, so a broken course definition or setting stops the start, not a request.
+        builder.Services.AddSingleton(CourseCatalogue.Shipped(settings.Courses));
 
         builder.AddServiceDatabase<SignalTrainingDbContext, SignalTrainingSqliteDbContext, SignalTrainingPostgresDbContext>("signal-training");
         builder.AddServiceMessaging<SignalTrainingDbContext>(bus => bus.AddOfferingCopyConsumer<SignalTrainingDbContext>("signal-training"));
         builder.AddOfferingRecommendations<SignalTrainingDbContext>("signal-training");
+        builder.Services.AddScoped<TrainingStore>();
+        builder.Services.AddScoped<CertificateStore>();
+        if (settings.SeedCohorts)
+        {
+            builder.Services.AddScoped<IDatabaseSeeder<SignalTrainingDbContext>, CohortSeeder>();
+        }
 
-        // Signal guidance
-        // (end of signal guidance)
+        if (settings.RunBackgroundJobs)
+        {
+            builder.Services.AddHostedService<CertificateScheduler>();
+        }
+
         return builder;
     }
 
     public static WebApplication MapSignalTrainingService(this WebApplication app)
     {
-        // Signal guidance
-        // (end of signal guidance)
+        app.MapGrpcService<TrainingGrpcService>();
         return app;
     }
 }
