@@ -40,12 +40,20 @@ public static class Extensions
             builder.Services.AddHostedService<CertificateScheduler>();
         }
 
+        // Signal guidance
+        // Built now and checked against Offerings' topics, so a broken guidance file stops the start, not a request.
+        builder.Services.AddSingleton(Domain.Guidance.SignalGuidance.Shipped(Grpc.GuidanceRecommendations.OfferingTopics));
+        builder.Services.AddScoped<Grpc.GuidanceRecommendations>();
+        // (end of signal guidance)
         return builder;
     }
 
     public static WebApplication MapSignalTrainingService(this WebApplication app)
     {
         app.MapGrpcService<TrainingGrpcService>();
+        // Signal guidance
+        app.MapGrpcService<Grpc.SignalGuidanceGrpcService>();
+        // (end of signal guidance)
         return app;
     }
 }

@@ -18,11 +18,7 @@ public sealed class ResultRecommendations(OfferingRecommendations recommendation
 {
     private const int MaxResults = 5;
 
-    private static readonly Proto.LocalizedText LocalCopyNote = new()
-    {
-        Nl = "De aanbevelingen komen uit een eerder opgeslagen overzicht van het aanbod, omdat de actuele catalogus nu niet bereikbaar is. Ze kunnen iets achterlopen.",
-        En = "These recommendations come from an earlier saved copy of the catalogue, because the current catalogue cannot be reached right now. They may be slightly out of date.",
-    };
+    private static readonly Proto.LocalizedText LocalCopyNote = new() { Nl = RecommendationNotes.LocalCopyNl, En = RecommendationNotes.LocalCopyEn };
 
     public async Task<ResultRecommendationAnswer> ForAsync(SelfTestResult result, CancellationToken cancellationToken)
     {

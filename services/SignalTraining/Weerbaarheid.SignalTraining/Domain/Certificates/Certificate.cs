@@ -53,10 +53,10 @@ public sealed class Certificate
 
     public bool IsValidAt(Instant now) => ValidFrom <= now && now < ValidUntil;
 
-    /// <summary>Marks the refresher as announced; false when it was already, or is not due yet.</summary>
+    /// <summary>Marks the refresher as announced; false when it was already, is not due yet, or the certificate has expired.</summary>
     public bool AnnounceRefresher(Instant now)
     {
-        if (RefresherDueAt is not { } due || now < due || RefresherAnnouncedAt is not null || ExpiryAnnouncedAt is not null)
+        if (RefresherDueAt is not { } due || now < due || now >= ValidUntil || RefresherAnnouncedAt is not null || ExpiryAnnouncedAt is not null)
         {
             return false;
         }

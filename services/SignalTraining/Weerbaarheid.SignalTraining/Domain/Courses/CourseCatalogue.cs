@@ -166,6 +166,13 @@ public sealed partial class CourseCatalogue
             }
         }
 
+        // The audience is what clients show; the rule is what is enforced. They must say the same.
+        if (course.AudienceRoles.Count > 0 && !course.EligibilityRules.OfType<RoleRequired>()
+                .Any(r => r.Roles.ToHashSet().SetEquals(course.AudienceRoles)))
+        {
+            yield return $"{at} its audience ({string.Join(", ", course.AudienceRoles)}) needs a roleRequired rule with the same roles.";
+        }
+
         foreach (var unused in questions.Where(q => course.EligibilityRules.All(r => !r.Questions.Contains(q))))
         {
             yield return $"{at} question '{unused}' is asked but no rule reads it.";
@@ -185,6 +192,6 @@ public sealed partial class CourseCatalogue
         }
     }
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*\z")]
     private static partial Regex Slug();
 }

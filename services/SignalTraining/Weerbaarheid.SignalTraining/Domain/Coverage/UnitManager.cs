@@ -16,6 +16,6 @@ public sealed partial record UnitManager(string UnitId, string EmployeeId)
         return match is { Success: true } ? match.Groups[1].Value : null;
     }
 
-    [GeneratedRegex("^units/([a-z0-9]+(?:-[a-z0-9]+)*)$")]
+    [GeneratedRegex(@"^units/([a-z0-9]+(?:-[a-z0-9]+)*)\z")]
     private static partial Regex UnitName();
 }

@@ -15,7 +15,7 @@ public static class CohortEnrolment
     /// <summary>
     /// Admits an eligible applicant: a seat (intake pending or confirmed) if one is left, else the waitlist.
     /// <paramref name="existing"/> is the applicant's earlier enrolment in this cohort, if any; an active one
-    /// is ALREADY_EXISTS, a cancelled or unsuitable one is applied again.
+    /// is ALREADY_EXISTS, one found not suitable at the intake is refused, a cancelled one is applied again.
     /// </summary>
     public static Enrolment Admit(Cohort cohort, string employeeId, int seatsTaken, Enrolment? existing, Instant now)
     {
@@ -27,6 +27,13 @@ public static class CohortEnrolment
         if (existing is { IsActive: true } or { State: EnrolmentState.Completed })
         {
             throw new AlreadyExistsException(existing.Name);
+        }
+
+        if (existing is { State: EnrolmentState.NotSuitable })
+        {
+            // The trainer's intake decision stands for this cohort; applying again must not get round it.
+            throw new PreconditionFailedException(
+                $"The intake found {cohort.Name} not suitable for you now. Your trainer can tell you why and what may suit you better; a later cohort is open to you.");
         }
 
         var number = cohort.NumberNextApplication();

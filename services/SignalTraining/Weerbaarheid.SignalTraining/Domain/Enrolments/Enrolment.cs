@@ -76,10 +76,10 @@ public sealed class Enrolment
         Version = 1,
     };
 
-    /// <summary>A cancelled or unsuitable applicant applies again: a new application, at the back of the line.</summary>
+    /// <summary>A cancelled applicant applies again: a new application, at the back of the line.</summary>
     internal void Reapply(int applicationNumber, EnrolmentState state, Instant now)
     {
-        if (IsActive || State == EnrolmentState.Completed)
+        if (State != EnrolmentState.Cancelled)
         {
             throw new InvalidOperationException($"{Name} is {State}; it cannot be applied for again.");
         }
