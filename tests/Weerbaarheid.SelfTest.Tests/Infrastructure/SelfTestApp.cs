@@ -20,16 +20,15 @@ using Weerbaarheid.Testing;
 namespace Weerbaarheid.SelfTest.Tests.Infrastructure;
 
 /// <summary>
-/// The SelfTest service in process, as Program.cs builds it, in Development (so development tokens are
-/// accepted), with its test seams: its own database (<see cref="TestDatabase"/>), a <see cref="FakeClock"/>
-/// starting at <see cref="Start"/>, MassTransit's in-memory test harness in place of RabbitMQ (the outbox
-/// publishes to it, and the service's OfferingChanged consumer runs on it), no background jobs (tests run
+/// The SelfTest service in process (<see cref="ServiceApp{TEntryPoint,TContext}"/>): its own database
+/// (<see cref="TestDatabase"/>), a clock starting at <see cref="Start"/>, the harness bus (the service's
+/// OfferingChanged consumer runs on it), no background jobs (tests run
 /// <see cref="SelfTestStore.ReleaseCompletionsAsync"/> and <see cref="SelfTestStore.PurgeExpiredAsync"/>
-/// themselves), and Offerings at an address where nothing listens, so recommendations always come from the
-/// local copy that <see cref="PublishAsync{T}"/>ed <see cref="OfferingChanged"/> events fill.
+/// themselves), and Offerings unreachable, so recommendations always come from the local copy that published
+/// <see cref="OfferingChanged"/> events fill.
 /// </summary>
 public sealed class SelfTestApp(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? configureServices = null)
-    : WebApplicationFactory<SelfTestGrpcService>
+    : ServiceApp<SelfTestGrpcService, SelfTestDbContext>(settings, Start, configureServices)
 {
     /// <summary>Wednesday 25 November 2026, 11:00 in Amsterdam (CET): ISO week 2026-W48.</summary>
     public static readonly Instant Start = Instant.FromUtc(2026, 11, 25, 10, 0);
@@ -43,18 +42,7 @@ public sealed class SelfTestApp(IReadOnlyDictionary<string, string?> settings, A
     /// </summary>
     public static readonly LocalDate ExpiresOn = new(2026, 12, 30);
 
-    /// <summary>Nothing listens on the discard port, so every call to Offerings fails at once with UNAVAILABLE.</summary>
-    public const string UnreachableOfferings = "http://127.0.0.1:9";
-
-    private static readonly TimeSpan HarnessLifetime = TimeSpan.FromMinutes(30);
-    private static readonly TimeSpan EventTimeout = TimeSpan.FromSeconds(15);
-
     private readonly List<GrpcChannel> _channels = [];
-    private GrpcChannel? _channel;
-
-    public FakeClock Clock { get; } = new(Start);
-
-    public ITestHarness Harness => Services.GetRequiredService<ITestHarness>();
 
     /// <summary>A caller without a bearer token, as everyone taking a self-test is.</summary>
     public SelfTestClient Anonymous => new(Channel.CreateCallInvoker());
@@ -83,22 +71,6 @@ public sealed class SelfTestApp(IReadOnlyDictionary<string, string?> settings, A
         return new SelfTestClient(channel.CreateCallInvoker(), bearerToken);
     }
 
-    private GrpcChannel Channel => _channel ??= GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions
-    {
-        HttpHandler = Server.CreateHandler(),
-    });
-
-    /// <summary>Runs <paramref name="action"/> with a scoped service, as the background jobs would.</summary>
-    public async Task<TResult> InScopeAsync<TService, TResult>(Func<TService, Task<TResult>> action)
-        where TService : notnull
-    {
-        await using var scope = Services.CreateAsyncScope();
-        return await action(scope.ServiceProvider.GetRequiredService<TService>());
-    }
-
-    /// <summary>Reads the service's database directly.</summary>
-    public Task<TResult> DbAsync<TResult>(Func<SelfTestDbContext, Task<TResult>> query) => InScopeAsync(query);
-
     /// <summary>Announces the finished self-tests not announced yet, as the hourly job does; returns how many.</summary>
     public Task<int> ReleaseCompletionsAsync() =>
         InScopeAsync<SelfTestStore, int>(store => store.ReleaseCompletionsAsync(CancellationToken.None));
@@ -106,27 +78,6 @@ public sealed class SelfTestApp(IReadOnlyDictionary<string, string?> settings, A
     /// <summary>Deletes the expired self-tests, as the hourly job does; returns how many.</summary>
     public Task<int> PurgeExpiredAsync() =>
         InScopeAsync<SelfTestStore, int>(store => store.PurgeExpiredAsync(CancellationToken.None));
-
-    /// <summary>
-    /// Publishes <paramref name="message"/> on the harness bus, as another service would through RabbitMQ, and
-    /// waits until a message that <paramref name="isConsumed"/> recognises has been consumed.
-    /// </summary>
-    public async Task PublishAsync<T>(T message, Func<T, bool> isConsumed)
-        where T : class
-    {
-        await Harness.Bus.Publish(message);
-        using var timeout = new CancellationTokenSource(EventTimeout);
-        Assert.True(await Harness.Consumed.Any<T>(c => isConsumed(c.Context.Message), timeout.Token), $"{typeof(T).Name} was not consumed.");
-        await SettledAsync();
-    }
-
-    /// <summary>Every <typeparamref name="T"/> published so far that matches, without waiting; see <see cref="SettledAsync"/>.</summary>
-    public IReadOnlyList<T> PublishedSoFar<T>(Func<T, bool>? matches = null)
-        where T : class =>
-        Harness.Published.Select<T>(new CancellationToken(canceled: true))
-            .Select(p => p.Context.Message)
-            .Where(m => matches is null || matches(m))
-            .ToList();
 
     /// <summary>Waits (up to 15 s) until <paramref name="count"/> matching <typeparamref name="T"/> have been published.</summary>
     public async Task<IReadOnlyList<T>> PublishedAsync<T>(int count, Func<T, bool> matches, string what)
@@ -142,59 +93,16 @@ public sealed class SelfTestApp(IReadOnlyDictionary<string, string?> settings, A
         return PublishedSoFar(matches);
     }
 
-    /// <summary>
-    /// Waits until everything committed so far has left the outbox, so "not published" and "published once"
-    /// can be asserted on <see cref="PublishedSoFar{T}"/>.
-    /// </summary>
-    public async Task SettledAsync()
+    protected override void ConfigureService(IWebHostBuilder builder)
     {
-        var deadline = DateTime.UtcNow + EventTimeout;
-        var quietRounds = 0;
-        while (quietRounds < 2)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The outbox did not empty within 15 s.");
-            await Task.Delay(25);
-            var pending = await DbAsync(db => db.OutboxMessages.CountAsync());
-            quietRounds = pending == 0 ? quietRounds + 1 : 0;
-        }
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment(Environments.Development);
         builder.UseSetting("SelfTest:RunBackgroundJobs", "false");
-        builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.UseSetting("Offerings:Address", UnreachableOfferings);
-        // Fail fast: one attempt, a short deadline, and a breaker that opens after two failures.
-        builder.UseSetting("Offerings:MaxAttempts", "1");
-        builder.UseSetting("Offerings:Deadline", "00:00:01");
-        builder.UseSetting("Offerings:BreakerMinimumThroughput", "2");
-        builder.UseSetting("Offerings:BreakDuration", "00:01:00");
-        // The primer fails at start (Offerings is unreachable); the events fill the copy instead.
-        builder.UseSetting("Offerings:PrimerRetryDelay", "01:00:00");
-        builder.UseSetting("Offerings:PrimerMaxRetryDelay", "01:00:00");
-        foreach (var (key, value) in settings)
-        {
-            builder.UseSetting(key, value);
-        }
-
-        builder.ConfigureTestServices(services =>
-        {
-            services.RemoveAll<IClock>();
-            services.AddSingleton<IClock>(Clock);
-            // Replaces the RabbitMQ bus: the outbox dispatcher publishes to the in-memory harness, where the
-            // service's OfferingChanged consumer runs too. Long harness timeouts: a host lives for a whole
-            // test class; each wait brings its own limit.
-            services.AddMassTransitTestHarness(bus => bus.SetTestTimeouts(HarnessLifetime, HarnessLifetime));
-            configureServices?.Invoke(services);
-        });
+        UseUnreachableOfferings(builder);
     }
 
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
-            _channel?.Dispose();
             lock (_channels)
             {
                 _channels.ForEach(c => c.Dispose());
