@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Weerbaarheid.Contracts.PeerSupport;
+using Weerbaarheid.Contracts.SignalTraining;
 
 namespace Weerbaarheid.EndToEnd.Tests.Infrastructure;
 
@@ -9,7 +10,8 @@ namespace Weerbaarheid.EndToEnd.Tests.Infrastructure;
 /// Another service next to PeerSupport, as far as the broker can tell: its own MassTransit bus on the
 /// container that publishes what SignalTraining would (certificates issued and expired) and records, on a
 /// queue of its own, the rota events PeerSupport publishes (<see cref="CoverageGapDetected"/>, and
-/// <see cref="RotaChanged"/> to explain a failure).
+/// <see cref="RotaChanged"/> to explain a failure) and the certificate events that drive them, whoever
+/// published them (this listener or the real SignalTraining).
 /// </summary>
 public sealed class RotaEventListener : IAsyncDisposable
 {
@@ -64,14 +66,23 @@ public sealed class RotaEvents
     public IReadOnlyList<CoverageGapDetected> Gaps(string region) =>
         [.. _received.OfType<CoverageGapDetected>().Where(g => g.Region == region)];
 
+    /// <summary>CertificateIssued events of certificate <paramref name="certificateId"/>.</summary>
+    public IReadOnlyList<CertificateIssued> Issued(string certificateId) =>
+        [.. _received.OfType<CertificateIssued>().Where(c => c.CertificateId == certificateId)];
+
+    /// <summary>CertificateExpired events of certificate <paramref name="certificateId"/>.</summary>
+    public IReadOnlyList<CertificateExpired> Expired(string certificateId) =>
+        [.. _received.OfType<CertificateExpired>().Where(c => c.CertificateId == certificateId)];
+
     /// <summary>Everything received, one line each, for failure messages.</summary>
     public string Describe() => _received.IsEmpty ? "(no rota events received)" : string.Join(Environment.NewLine, _received);
 
     internal void Add(object message) => _received.Enqueue(message);
 }
 
-/// <summary>Notes every rota event it is given.</summary>
-public sealed class RotaEventRecorder(RotaEvents received) : IConsumer<CoverageGapDetected>, IConsumer<RotaChanged>
+/// <summary>Notes every rota and certificate event it is given.</summary>
+public sealed class RotaEventRecorder(RotaEvents received)
+    : IConsumer<CoverageGapDetected>, IConsumer<RotaChanged>, IConsumer<CertificateIssued>, IConsumer<CertificateExpired>
 {
     public Task Consume(ConsumeContext<CoverageGapDetected> context)
     {
@@ -80,6 +91,18 @@ public sealed class RotaEventRecorder(RotaEvents received) : IConsumer<CoverageG
     }
 
     public Task Consume(ConsumeContext<RotaChanged> context)
+    {
+        received.Add(context.Message);
+        return Task.CompletedTask;
+    }
+
+    public Task Consume(ConsumeContext<CertificateIssued> context)
+    {
+        received.Add(context.Message);
+        return Task.CompletedTask;
+    }
+
+    public Task Consume(ConsumeContext<CertificateExpired> context)
     {
         received.Add(context.Message);
         return Task.CompletedTask;

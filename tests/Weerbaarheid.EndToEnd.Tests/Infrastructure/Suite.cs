@@ -144,6 +144,13 @@ public sealed class Suite : IAsyncLifetime
     /// <summary>SelfTest with an Offerings service and a gateway of its own, on the suite's broker; the test disposes it.</summary>
     public Task<SelfTestDeployment> StartSelfTestAsync() => SelfTestDeployment.StartAsync(Broker, _dataDirectory);
 
+    /// <summary>
+    /// SignalTraining with a gateway of its own, on the suite's broker, with <paramref name="settings"/> (e.g. short
+    /// certificate validity); its certificate events reach the suite's PeerSupport. The test disposes it.
+    /// </summary>
+    public Task<SignalTrainingDeployment> StartSignalTrainingAsync(IReadOnlyDictionary<string, string> settings) =>
+        SignalTrainingDeployment.StartAsync(Broker, _dataDirectory, settings);
+
     /// <summary>What the services wrote lately, to attach to a failure.</summary>
     public string ServiceOutput => string.Join(Environment.NewLine,
         new[] { _offerings, _peerSupport, _gateway }.OfType<ServiceProcess>().Select(s => $"--- {s.Name} ---{Environment.NewLine}{s.Output}"));
