@@ -3,11 +3,13 @@ using Weerbaarheid.Benchmarks;
 using Weerbaarheid.Benchmarks.Dispatch;
 using Weerbaarheid.Benchmarks.Rota;
 using Weerbaarheid.Benchmarks.SelfTest;
+using Weerbaarheid.Benchmarks.SignalTraining;
 
 // `rota [BenchmarkDotNet arguments]`: the rota's in-process benchmarks (run-rota-benchmark.sh);
 // `rota-latency [--calls N]`: per-call GetOnCall latency percentiles;
 // `dispatch [--requests N] [--escalations N]`: dispatch latency through the gateway (run-dispatch-benchmark.sh);
 // `self-test [--seconds N] [--concurrency N]`: anonymous self-tests through the gateway (run-selftest-benchmark.sh);
+// `enrolment [--seconds N] [--concurrency N] [--cohorts N]`: applications for cohorts through the gateway (run-enrolment-benchmark.sh);
 // anything else: the gateway load generator (run-gateway-benchmark.sh).
 switch (args)
 {
@@ -23,6 +25,9 @@ switch (args)
         break;
     case ["self-test", .. var rest]:
         await SelfTestLoad.RunAsync(rest);
+        break;
+    case ["enrolment", .. var rest]:
+        await EnrolmentLoad.RunAsync(rest);
         break;
     default:
         await GatewayLoad.RunAsync(args);
