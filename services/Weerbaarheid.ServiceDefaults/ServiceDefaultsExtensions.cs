@@ -59,6 +59,7 @@ public static class ServiceDefaultsExtensions
     /// <summary>Maps health, metrics, gRPC reflection and the gRPC health service; all anonymous.</summary>
     public static WebApplication MapServiceDefaults(this WebApplication app)
     {
+        app.UseCorrelationId();
         app.UseAuthentication();
         app.UseAuthorization();
 

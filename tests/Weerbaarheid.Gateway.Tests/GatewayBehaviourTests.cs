@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Weerbaarheid.ServiceDefaults.Auth;
+using Weerbaarheid.ServiceDefaults.Telemetry;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Weerbaarheid.Gateway.Tests;
@@ -70,6 +71,16 @@ public sealed class GatewayBehaviourTests : IDisposable
         Assert.Equal(HttpStatusCode.Unauthorized, write.StatusCode);
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         Assert.Equal(["/weerbaarheid.offerings.v1.OfferingsService/ListOfferings"], _backend.Paths);
+    }
+
+    [Fact]
+    public async Task Every_request_gets_a_correlation_id_that_the_service_receives_too()
+    {
+        var response = await _gateway.CreateClient().GetAsync("/api/v1/offerings/loket-24-7");
+
+        var id = Assert.Single(response.Headers.GetValues(CorrelationIdMiddleware.HeaderName));
+        Assert.Matches("^[0-9a-f]{32}$", id);
+        Assert.Equal(id, _backend.LastCorrelationId);
     }
 
     [Fact]
@@ -157,6 +168,8 @@ public sealed class GatewayBehaviourTests : IDisposable
 
         public string? LastAuthorization { get; private set; }
 
+        public string? LastCorrelationId { get; private set; }
+
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             if (request.Content is not null)
@@ -174,6 +187,7 @@ public sealed class GatewayBehaviourTests : IDisposable
             }
 
             LastAuthorization = request.Headers.Authorization?.ToString();
+            LastCorrelationId = request.Headers.TryGetValues(CorrelationIdMiddleware.HeaderName, out var ids) ? string.Join(",", ids) : null;
             HttpContent content = request.RequestUri.AbsolutePath.EndsWith("/WatchDispatches", StringComparison.Ordinal)
                 ? new StreamContent(new EndlessStream()) { Headers = { ContentType = new MediaTypeHeaderValue("application/grpc") } }
                 : new StringContent("{}");
