@@ -1,7 +1,10 @@
 using System.Threading.RateLimiting;
 using Grpc.AspNetCore.Server;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Weerbaarheid.ServiceDefaults.Telemetry;
+using Yarp.ReverseProxy.Forwarder;
 
 namespace Weerbaarheid.Gateway;
 
@@ -36,6 +39,19 @@ public static class Extensions
         }
 
         builder.Services.AddReverseProxy().LoadFromConfig(proxy);
+        builder.Services.AddRequestTimeouts(timeouts => timeouts.DefaultPolicy = new RequestTimeoutPolicy
+        {
+            Timeout = options.RequestTimeout,
+            TimeoutStatusCode = StatusCodes.Status504GatewayTimeout,
+        });
+        // Bearer tokens, no cookies: credentials are never allowed cross-origin. The gRPC-Web status and the
+        // correlation id are readable by the page.
+        builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
+            .WithOrigins(options.CorsOrigins)
+            .AllowAnyHeader()
+            .AllowAnyMethod()
+            .WithExposedHeaders("Grpc-Status", "Grpc-Message", "Grpc-Status-Details-Bin", CorrelationIdMiddleware.HeaderName)
+            .SetPreflightMaxAge(TimeSpan.FromMinutes(10))));
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -53,11 +69,20 @@ public static class Extensions
         return builder;
     }
 
+    /// <summary>Answers CORS preflights before authentication: a browser sends them without a token.</summary>
+    public static WebApplication UseGatewayCors(this WebApplication app)
+    {
+        app.UseCors();
+        return app;
+    }
+
     public static WebApplication MapGateway(this WebApplication app)
     {
         app.UseRateLimiter();
+        app.UseRequestTimeouts();
         app.MapReverseProxy(pipeline =>
         {
+            pipeline.Use(AnswerTimeoutsWithGatewayTimeout);
             pipeline.Use(EndLongLivedStreamsOnShutdown);
             // What MapReverseProxy() adds by itself; a custom pipeline has to name it.
             pipeline.UseSessionAffinity();
@@ -65,6 +90,20 @@ public static class Extensions
             pipeline.UsePassiveHealthChecks();
         });
         return app;
+    }
+
+    /// <summary>
+    /// The request timeout cancels the proxied call as if the caller had gone away, which YARP answers 400.
+    /// The caller is still there and did nothing wrong: it gets 504, as from any gateway.
+    /// </summary>
+    private static async Task AnswerTimeoutsWithGatewayTimeout(HttpContext context, Func<Task> next)
+    {
+        await next();
+        var timedOut = context.Features.Get<IHttpRequestTimeoutFeature>()?.RequestTimeoutToken.IsCancellationRequested == true;
+        if (timedOut && context.GetForwarderErrorFeature()?.Error == ForwarderError.RequestCanceled && !context.Response.HasStarted)
+        {
+            context.Response.StatusCode = StatusCodes.Status504GatewayTimeout;
+        }
     }
 
     /// <summary>

@@ -10,6 +10,15 @@ public sealed class GatewayOptions
 
     /// <summary>Largest request body accepted, in bytes.</summary>
     public long MaxRequestBodySize { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// The longest a request may take end to end, answered 504 after it. Long-lived streams
+    /// (WatchDispatches) have none: their routes set <c>"TimeoutPolicy": "Disable"</c>.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Browser origins allowed to call the API cross-origin (e.g. a portal); none by default.</summary>
+    public string[] CorsOrigins { get; set; } = [];
 }
 
 /// <summary>A token bucket per client address: bursts up to <see cref="Burst"/>, refilled at <see cref="PerSecond"/>.</summary>

@@ -6,6 +6,7 @@ builder.AddServiceDefaults("gateway");
 builder.AddGateway();
 
 var app = builder.Build();
+app.UseGatewayCors();
 app.MapServiceDefaults();
 app.MapGateway();
 app.Run();

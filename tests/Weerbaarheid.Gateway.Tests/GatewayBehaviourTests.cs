@@ -24,6 +24,8 @@ public sealed class GatewayBehaviourTests : IDisposable
             web.UseEnvironment("Development");
             web.UseSetting("Gateway:AnonymousRateLimit:PerSecond", "1");
             web.UseSetting("Gateway:AnonymousRateLimit:Burst", "3");
+            web.UseSetting("Gateway:RequestTimeout", "00:00:00.500");
+            web.UseSetting("Gateway:CorsOrigins:0", "https://portaal.politie.example");
             web.ConfigureTestServices(services =>
                 services.AddSingleton<IForwarderHttpClientFactory>(new StubClientFactory(_backend)));
         });
@@ -84,6 +86,46 @@ public sealed class GatewayBehaviourTests : IDisposable
     }
 
     [Fact]
+    public async Task A_request_the_service_does_not_answer_in_time_gets_504()
+    {
+        var response = await _gateway.CreateClient().GetAsync("/api/v1/offerings/slow");
+
+        Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_long_lived_stream_outlives_the_request_timeout()
+    {
+        using var response = await OpenWatchAsync();
+        var body = await response.Content.ReadAsStreamAsync();
+        Assert.Equal((byte)'[', (byte)body.ReadByte());
+
+        // Four times the 0.5 s request timeout: a unary call would have been cut long before.
+        var reading = body.ReadAsync(new byte[64]).AsTask();
+        var first = await Task.WhenAny(reading, Task.Delay(TimeSpan.FromSeconds(2)));
+
+        Assert.NotSame(reading, first);
+    }
+
+    [Fact]
+    public async Task A_configured_origin_passes_the_cors_preflight_and_others_do_not()
+    {
+        var client = _gateway.CreateClient();
+
+        var allowed = await client.SendAsync(Preflight("https://portaal.politie.example"));
+        var other = await client.SendAsync(Preflight("https://elders.example"));
+
+        Assert.Equal("https://portaal.politie.example", Assert.Single(allowed.Headers.GetValues("Access-Control-Allow-Origin")));
+        Assert.False(other.Headers.Contains("Access-Control-Allow-Origin"));
+        Assert.Empty(_backend.Paths);
+
+        static HttpRequestMessage Preflight(string origin) => new(HttpMethod.Options, "/weerbaarheid.offerings.v1.OfferingsService/CreateOffering")
+        {
+            Headers = { { "Origin", origin }, { "Access-Control-Request-Method", "POST" }, { "Access-Control-Request-Headers", "authorization,content-type,x-grpc-web" } },
+        };
+    }
+
+    [Fact]
     public async Task Anonymous_callers_beyond_the_burst_get_429()
     {
         var client = _gateway.CreateClient();
@@ -116,15 +158,7 @@ public sealed class GatewayBehaviourTests : IDisposable
     [Fact]
     public async Task A_long_lived_stream_is_ended_when_the_gateway_stops()
     {
-        var client = _gateway.CreateClient();
-        client.DefaultRequestHeaders.Authorization =
-            new AuthenticationHeaderValue("Bearer", DevelopmentTokens.Mint("demo-amsterdam-2", [Roles.TcoMember]));
-        var watch = new HttpRequestMessage(HttpMethod.Post, "/weerbaarheid.peer_support.v1.DispatchService/WatchDispatches")
-        {
-            Content = new ByteArrayContent([0, 0, 0, 0, 0]) { Headers = { ContentType = new MediaTypeHeaderValue("application/grpc") } },
-        };
-        using var response = await client.SendAsync(watch, HttpCompletionOption.ResponseHeadersRead);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var response = await OpenWatchAsync();
         var body = await response.Content.ReadAsStreamAsync();
         Assert.Equal((byte)'[', (byte)body.ReadByte()); // the stream has begun: the gateway is forwarding it
         var reading = body.ReadAsync(new byte[64]).AsTask();
@@ -137,6 +171,21 @@ public sealed class GatewayBehaviourTests : IDisposable
     }
 
     public void Dispose() => _gateway.Dispose();
+
+    /// <summary>A member's WatchDispatches stream through the gateway, to the stub's endless stream.</summary>
+    private async Task<HttpResponseMessage> OpenWatchAsync()
+    {
+        var client = _gateway.CreateClient();
+        client.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Bearer", DevelopmentTokens.Mint("demo-amsterdam-2", [Roles.TcoMember]));
+        var watch = new HttpRequestMessage(HttpMethod.Post, "/weerbaarheid.peer_support.v1.DispatchService/WatchDispatches")
+        {
+            Content = new ByteArrayContent([0, 0, 0, 0, 0]) { Headers = { ContentType = new MediaTypeHeaderValue("application/grpc") } },
+        };
+        var response = await client.SendAsync(watch, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return response;
+    }
 
     private static StringContent JsonBody(string json) => new(json, MediaTypeHeaderValue.Parse("application/json"));
 
@@ -184,6 +233,11 @@ public sealed class GatewayBehaviourTests : IDisposable
                 {
                     _paths.Add(request.RequestUri.AbsolutePath);
                 }
+            }
+
+            if (request.RequestUri.AbsolutePath.EndsWith("/slow", StringComparison.Ordinal))
+            {
+                await Task.Delay(TimeSpan.FromSeconds(30), cancellationToken); // cut by the gateway's request timeout
             }
 
             LastAuthorization = request.Headers.Authorization?.ToString();

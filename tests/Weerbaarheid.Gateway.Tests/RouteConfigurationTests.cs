@@ -35,6 +35,26 @@ public sealed class RouteConfigurationTests
 
     [Theory]
     [MemberData(nameof(Routes))]
+    public void Only_long_lived_streams_go_without_a_request_timeout_and_their_cluster_outlasts_the_heartbeat(string route)
+    {
+        var config = Proxy.GetProperty("Routes").GetProperty(route);
+        var longLived = config.TryGetProperty("Metadata", out var metadata)
+                        && metadata.TryGetProperty("LongLived", out var flag) && flag.GetString() == "true";
+        var timeoutPolicy = config.TryGetProperty("TimeoutPolicy", out var policy) ? policy.GetString() : null;
+
+        Assert.Equal(longLived ? "Disable" : null, timeoutPolicy);
+        if (longLived)
+        {
+            // WatchDispatches sends a heartbeat every 15 s (PeerSupport:Dispatch:HeartbeatInterval); an idle stream
+            // is cut after the cluster's activity timeout, so that must leave room for a late heartbeat or two.
+            var cluster = Proxy.GetProperty("Clusters").GetProperty(config.GetProperty("ClusterId").GetString()!);
+            var activity = TimeSpan.Parse(cluster.GetProperty("HttpRequest").GetProperty("ActivityTimeout").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(activity >= TimeSpan.FromSeconds(45), $"{route}: the activity timeout {activity} is too close to the 15 s heartbeat.");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Routes))]
     public void Every_route_states_its_authorization_policy(string route)
     {
         var policy = Proxy.GetProperty("Routes").GetProperty(route).GetProperty("AuthorizationPolicy").GetString();
