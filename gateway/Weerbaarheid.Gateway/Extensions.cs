@@ -1,8 +1,10 @@
+using System.Text.Json;
 using System.Threading.RateLimiting;
 using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Weerbaarheid.Gateway.OpenApi;
 using Weerbaarheid.ServiceDefaults.Telemetry;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -76,8 +78,13 @@ public static class Extensions
         return app;
     }
 
+    /// <summary>Where the gateway serves the OpenAPI document of the JSON API.</summary>
+    public const string OpenApiPath = "/openapi/v1.json";
+
     public static WebApplication MapGateway(this WebApplication app)
     {
+        var openApi = JsonApiDocument.Build(JsonApiDocument.Contracts).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        app.MapGet(OpenApiPath, () => Results.Text(openApi, "application/json")).AllowAnonymous();
         app.UseRateLimiter();
         app.UseRequestTimeouts();
         app.MapReverseProxy(pipeline =>
