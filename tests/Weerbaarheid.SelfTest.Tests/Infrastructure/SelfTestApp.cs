@@ -1,15 +1,7 @@
 using Grpc.Net.Client;
-using MassTransit;
-using MassTransit.Testing;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using NodaTime;
-using NodaTime.Testing;
 using Weerbaarheid.Contracts.Offerings;
 using Weerbaarheid.SelfTest.Data;
 using Weerbaarheid.SelfTest.Grpc;
