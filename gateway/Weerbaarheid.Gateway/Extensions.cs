@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using Grpc.AspNetCore.Server;
+using Grpc.AspNetCore.Web;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -25,7 +26,7 @@ public static class Extensions
     /// </summary>
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
+        var options = GatewayOptions.From(builder.Configuration);
         builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodySize);
 
         // The gateway hosts only the gRPC health service; every other gRPC method must fall through to
@@ -87,6 +88,10 @@ public static class Extensions
         app.MapGet(OpenApiPath, () => Results.Text(openApi, "application/json")).AllowAnonymous();
         app.UseRateLimiter();
         app.UseRequestTimeouts();
+        // gRPC-Web (binary and text) from browsers becomes plain gRPC here, before YARP forwards it over h2c;
+        // the answer's trailers go back in the gRPC-Web body.
+        app.UseGrpcWebText();
+        app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.MapReverseProxy(pipeline =>
         {
             pipeline.Use(AnswerTimeoutsWithGatewayTimeout);

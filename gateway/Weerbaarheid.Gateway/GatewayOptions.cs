@@ -19,6 +19,21 @@ public sealed class GatewayOptions
 
     /// <summary>Browser origins allowed to call the API cross-origin (e.g. a portal); none by default.</summary>
     public string[] CorsOrigins { get; set; } = [];
+
+    public WebUiOptions WebUi { get; set; } = new();
+
+    public static GatewayOptions From(IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<GatewayOptions>() ?? new GatewayOptions();
+}
+
+/// <summary>Section <c>Gateway:WebUi</c>: the static web app the gateway serves.</summary>
+public sealed class WebUiOptions
+{
+    /// <summary>Folder with the built UI (index.html); default the gateway's wwwroot, where <c>npm --prefix web run build</c> puts it.</summary>
+    public string? Root { get; set; }
+
+    /// <summary>The UI's public OIDC client id at the police's identity provider (<c>Authentication:Authority</c>).</summary>
+    public string? OidcClientId { get; set; }
 }
 
 /// <summary>A token bucket per client address: bursts up to <see cref="Burst"/>, refilled at <see cref="PerSecond"/>.</summary>

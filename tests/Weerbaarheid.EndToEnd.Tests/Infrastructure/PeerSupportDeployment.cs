@@ -54,6 +54,9 @@ public sealed class PeerSupportDeployment : IAsyncDisposable
     /// <summary>RotaService through the deployment's gateway.</summary>
     public RotaService.RotaServiceClient Rota { get; private set; } = null!;
 
+    /// <summary>The gateway's public HTTP/1.1 port (JSON, gRPC-Web), as a browser reaches it.</summary>
+    public int GatewayHttpPort { get; private set; }
+
     /// <summary>What the replicas and the gateway wrote lately, to attach to a failure.</summary>
     public string Output => string.Join(Environment.NewLine,
         _replicas.Select(r => $"--- {r.Label} ---{Environment.NewLine}{r.Output}")
@@ -150,6 +153,7 @@ public sealed class PeerSupportDeployment : IAsyncDisposable
         }
 
         _gateway = await ServiceProcess.StartAsync("gateway/Weerbaarheid.Gateway", opsPort, environment);
+        GatewayHttpPort = httpPort;
         _channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
         Dispatch = new DispatchService.DispatchServiceClient(_channel);
         Rota = new RotaService.RotaServiceClient(_channel);
