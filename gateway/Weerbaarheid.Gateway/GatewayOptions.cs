@@ -34,6 +34,9 @@ public sealed class WebUiOptions
 
     /// <summary>The UI's public OIDC client id at the police's identity provider (<c>Authentication:Authority</c>).</summary>
     public string? OidcClientId { get; set; }
+
+    /// <summary>What the UI asks the provider for: sign-in, plus the scope that gets an access token for this API.</summary>
+    public string OidcScope { get; set; } = "openid profile";
 }
 
 /// <summary>A token bucket per client address: bursts up to <see cref="Burst"/>, refilled at <see cref="PerSecond"/>.</summary>

@@ -17,12 +17,12 @@ public static partial class SignInEndpoints
     public static WebApplication MapSignIn(this WebApplication app)
     {
         var authority = app.Configuration["Authentication:Authority"];
-        var clientId = GatewayOptions.From(app.Configuration).WebUi.OidcClientId;
+        var webUi = GatewayOptions.From(app.Configuration).WebUi;
         var development = string.IsNullOrWhiteSpace(authority) && app.Environment.IsDevelopment();
 
         var config = new SignInConfig(
             development,
-            string.IsNullOrWhiteSpace(authority) ? null : new OidcConfig(authority, clientId ?? "", "openid profile"));
+            string.IsNullOrWhiteSpace(authority) ? null : new OidcConfig(authority, webUi.OidcClientId ?? "", webUi.OidcScope));
         app.MapGet(ConfigPath, () => Results.Json(config)).AllowAnonymous();
 
         if (development)

@@ -9,10 +9,18 @@ namespace Weerbaarheid.Gateway.WebUi;
 /// </summary>
 public static class WebUiExtensions
 {
-    /// <summary>Scripts, styles and API calls from this origin only; no inline code, no framing.</summary>
-    public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-        "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    /// <summary>
+    /// Scripts, styles and API calls from this origin only; no inline code, no framing. With an OIDC provider
+    /// the page also talks to it (discovery, token endpoint), so its origin joins connect-src.
+    /// </summary>
+    public static string ContentSecurityPolicy(string? authority)
+    {
+        var connect = Uri.TryCreate(authority, UriKind.Absolute, out var provider)
+            ? $"'self' {provider.GetLeftPart(UriPartial.Authority)}"
+            : "'self'";
+        return $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src {connect}; " +
+               "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    }
 
     public static WebApplication UseWebUi(this WebApplication app)
     {
@@ -32,6 +40,7 @@ public static class WebUiExtensions
         }
 
         var root = new PhysicalFileProvider(path);
+        var policy = ContentSecurityPolicy(app.Configuration["Authentication:Authority"]);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = root });
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -39,7 +48,7 @@ public static class WebUiExtensions
             OnPrepareResponse = context =>
             {
                 var headers = context.Context.Response.Headers;
-                headers[HeaderNames.ContentSecurityPolicy] = ContentSecurityPolicy;
+                headers[HeaderNames.ContentSecurityPolicy] = policy;
                 headers[HeaderNames.XContentTypeOptions] = "nosniff";
                 headers["Referrer-Policy"] = "no-referrer";
                 // Vite puts a content hash in every asset's name; index.html must always be fresh.
