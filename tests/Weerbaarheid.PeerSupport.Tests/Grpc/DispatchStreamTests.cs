@@ -188,3 +188,27 @@ public sealed class DispatchStreamTests(QuickHeartbeatHost host) : IClassFixture
         }
     }
 }
+
+/// <summary>A host whose idle streams would wait an hour for their heartbeat.</summary>
+public sealed class SlowHeartbeatHost() : PeerSupportHost(new Dictionary<string, string?>
+{
+    ["PeerSupport:Dispatch:HeartbeatInterval"] = "01:00:00",
+});
+
+/// <summary>A member's app learns at once that its stream is open, even with nothing to offer and a long heartbeat interval.</summary>
+public sealed class DispatchStreamOpeningTests(SlowHeartbeatHost host) : IClassFixture<SlowHeartbeatHost>
+{
+    [Fact]
+    public async Task A_stream_with_nothing_to_offer_says_at_once_that_it_is_open()
+    {
+        var member = DemoRota.Name("oost-brabant", 5);
+        using var call = host.App.MemberNamed(member, "oost-brabant").Watch(new WatchDispatchesRequest { Member = member },
+            new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+
+        // Far less than the hour: only the opening heartbeat can arrive within it.
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        Assert.True(await call.ResponseStream.MoveNext(limit.Token), "The stream ended.");
+        Assert.Equal(WatchDispatchesResponse.EventOneofCase.Heartbeat, call.ResponseStream.Current.EventCase);
+        Assert.Equal(host.App.Clock.GetCurrentInstant(), ToInstant(call.ResponseStream.Current.Heartbeat.ServerTime));
+    }
+}

@@ -102,6 +102,7 @@ public sealed class DispatchGrpcService(
         var cancellation = ended.Token;
         try
         {
+            var first = true;
             while (!cancellation.IsCancellationRequested)
             {
                 // Take the wake-up before reading, so an offer committed while reading still wakes us.
@@ -112,6 +113,14 @@ public sealed class DispatchGrpcService(
                     await responseStream.WriteAsync(new WatchDispatchesResponse { Offer = dispatch.ToOfferProto(entry) }, cancellation);
                 }
 
+                if (first && open.Count == 0)
+                {
+                    // Nothing to send yet: a heartbeat at once tells the member's app the stream is open,
+                    // rather than leaving it unsure for a whole interval.
+                    await responseStream.WriteAsync(new WatchDispatchesResponse { Heartbeat = new Heartbeat { ServerTime = store.Now.ToTimestamp() } }, cancellation);
+                }
+
+                first = false;
                 after = readUpTo;
                 var woke = await Task.WhenAny(next, Task.Delay(heartbeat, cancellation));
                 if (woke != next && !cancellation.IsCancellationRequested)
