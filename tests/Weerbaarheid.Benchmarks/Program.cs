@@ -10,6 +10,7 @@ using Weerbaarheid.Benchmarks.SignalTraining;
 // `dispatch [--requests N] [--escalations N]`: dispatch latency through the gateway (run-dispatch-benchmark.sh);
 // `self-test [--seconds N] [--concurrency N]`: anonymous self-tests through the gateway (run-selftest-benchmark.sh);
 // `enrolment [--seconds N] [--concurrency N] [--cohorts N]`: applications for cohorts through the gateway (run-enrolment-benchmark.sh);
+// `gateway-latency [--warmup N] [--seconds N] [--dispatches N]`: the gateway's added latency per route family (run-gateway-latency-benchmark.sh);
 // anything else: the gateway load generator (run-gateway-benchmark.sh).
 switch (args)
 {
@@ -28,6 +29,9 @@ switch (args)
         break;
     case ["enrolment", .. var rest]:
         await EnrolmentLoad.RunAsync(rest);
+        break;
+    case ["gateway-latency", .. var rest]:
+        await GatewayLatency.RunAsync(rest);
         break;
     default:
         await GatewayLoad.RunAsync(args);

@@ -30,7 +30,7 @@ internal static class DispatchLatency
         var run = DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture);
 
         var coordinator = Token("demo-amsterdam-1", Roles.TcoCoordinator, "amsterdam");
-        var onCall = await Unary(invoker, Methods.GetOnCall, new GetOnCallRequest { Region = Region }, coordinator);
+        var onCall = await Unary(invoker, PeerSupportMethods.GetOnCall, new GetOnCallRequest { Region = Region }, coordinator);
         var primary = onCall.Primary.Member["members/".Length..];
         var backup = onCall.Backup.Member["members/".Length..];
         Console.WriteLine($"Dispatch benchmark through {gateway}: primary {primary}, backup {backup}; {Environment.ProcessorCount} cores, .NET {Environment.Version}");
@@ -49,7 +49,7 @@ internal static class DispatchLatency
             var dispatches = new List<(string Name, Stopwatch Clock)>();
             for (var i = 0; i < escalations; i++)
             {
-                var response = await Unary(invoker, Methods.RequestSupport, Request($"esc-{run}-{i}", $"esc{i}", Urgency.Immediate), system);
+                var response = await Unary(invoker, PeerSupportMethods.RequestSupport, Request($"esc-{run}-{i}", $"esc{i}", Urgency.Immediate), system);
                 dispatches.Add((response.Dispatches[0].Name, Stopwatch.StartNew()));
             }
 
@@ -67,7 +67,7 @@ internal static class DispatchLatency
             var arrivedLate = new List<double>();
             foreach (var (name, _) in dispatches)
             {
-                var dispatch = (await Unary(invoker, Methods.GetDispatch, new GetDispatchRequest { Name = name }, coordinator)).Dispatch;
+                var dispatch = (await Unary(invoker, PeerSupportMethods.GetDispatch, new GetDispatchRequest { Name = name }, coordinator)).Dispatch;
                 var deadline = dispatch.Offers[0].Deadline.ToDateTime();
                 madeLate.Add((dispatch.Offers[1].OfferTime.ToDateTime() - deadline).TotalMilliseconds);
                 arrivedLate.Add((arrivals[name] - deadline).TotalMilliseconds);
@@ -85,7 +85,7 @@ internal static class DispatchLatency
         for (var i = 0; i < count; i++)
         {
             var clock = Stopwatch.StartNew();
-            var response = await Unary(invoker, Methods.RequestSupport, Request($"{prefix}-{i}", $"c{i}", urgency), system);
+            var response = await Unary(invoker, PeerSupportMethods.RequestSupport, Request($"{prefix}-{i}", $"c{i}", urgency), system);
             var name = response.Dispatches[0].Name;
             while ((await stream.NextAsync(Patience)).Dispatch != name)
             {
@@ -157,7 +157,7 @@ internal static class DispatchLatency
 
         public static async Task<OfferStream> OpenAsync(CallInvoker invoker, string member)
         {
-            var call = invoker.AsyncServerStreamingCall(Methods.WatchDispatches, null,
+            var call = invoker.AsyncServerStreamingCall(PeerSupportMethods.WatchDispatches, null,
                 new CallOptions(Token(member, Roles.TcoMember, "amsterdam")), new WatchDispatchesRequest { Member = "members/" + member });
             var stream = new OfferStream(call);
             await Task.Delay(500); // let the stream reach the service before the first request
@@ -180,27 +180,5 @@ internal static class DispatchLatency
             _call.Dispose();
             await _reader;
         }
-    }
-
-    /// <summary>The DispatchService and RotaService methods this benchmark calls, over the service's own message types.</summary>
-    private static class Methods
-    {
-        public static readonly Method<RequestSupportRequest, RequestSupportResponse> RequestSupport = Unary<RequestSupportRequest, RequestSupportResponse>(
-            "weerbaarheid.peer_support.v1.DispatchService", "RequestSupport", RequestSupportResponse.Parser);
-
-        public static readonly Method<GetDispatchRequest, GetDispatchResponse> GetDispatch = Unary<GetDispatchRequest, GetDispatchResponse>(
-            "weerbaarheid.peer_support.v1.DispatchService", "GetDispatch", GetDispatchResponse.Parser);
-
-        public static readonly Method<GetOnCallRequest, GetOnCallResponse> GetOnCall = Unary<GetOnCallRequest, GetOnCallResponse>(
-            "weerbaarheid.peer_support.v1.RotaService", "GetOnCall", GetOnCallResponse.Parser);
-
-        public static readonly Method<WatchDispatchesRequest, WatchDispatchesResponse> WatchDispatches = new(MethodType.ServerStreaming,
-            "weerbaarheid.peer_support.v1.DispatchService", "WatchDispatches", Marshallers.Create(m => m.ToByteArray(), WatchDispatchesRequest.Parser.ParseFrom),
-            Marshallers.Create(m => m.ToByteArray(), WatchDispatchesResponse.Parser.ParseFrom));
-
-        private static Method<TRequest, TResponse> Unary<TRequest, TResponse>(string service, string name, MessageParser<TResponse> parser)
-            where TRequest : IMessage<TRequest>, new() where TResponse : IMessage<TResponse> =>
-            new(MethodType.Unary, service, name, Marshallers.Create(m => m.ToByteArray(), new MessageParser<TRequest>(() => new TRequest()).ParseFrom),
-                Marshallers.Create(m => m.ToByteArray(), parser.ParseFrom));
     }
 }
