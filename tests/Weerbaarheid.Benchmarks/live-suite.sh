@@ -1,6 +1,6 @@
 # Sourced by the benchmarks that run real processes (run-gateway-benchmark.sh, run-dispatch-benchmark.sh):
-# builds in Release, starts the private RabbitMQ node unless RABBITMQ_URL is set (it cannot share that node
-# with a running `./weerbaarheid run`), and stops everything started through `start` on exit.
+# builds in Release, starts a private RabbitMQ node of its own (port 5683, its own run folder, so beside any
+# `./weerbaarheid run`) unless RABBITMQ_URL is set, and stops everything started through `start` on exit.
 #   start NAME DIR DLL [VAR=value ...]   a Release build of DIR in the background, log in $WORK/NAME.log
 #   wait_ready PORT ...                   until each ops port answers /health/ready
 set -euo pipefail
@@ -18,6 +18,11 @@ trap cleanup EXIT INT TERM
 dotnet build -c Release -v q Weerbaarheid.sln >/dev/null
 
 if [ -z "${RABBITMQ_URL:-}" ]; then
+  # A broker node of the benchmark's own (node name, ports, run folder), so it runs beside a developer's
+  # `./weerbaarheid run` instead of being refused by it.
+  export WEERBAARHEID_RUN_DIR="$WORK/run" WEERBAARHEID_RABBITMQ_NODE=${WEERBAARHEID_RABBITMQ_NODE:-weerbaarheid-bench@localhost} \
+    WEERBAARHEID_RABBITMQ_PORT=${WEERBAARHEID_RABBITMQ_PORT:-5683} WEERBAARHEID_RABBITMQ_DIST_PORT=${WEERBAARHEID_RABBITMQ_DIST_PORT:-25683} \
+    WEERBAARHEID_RABBITMQ_EPMD_PORT=${WEERBAARHEID_RABBITMQ_EPMD_PORT:-4383}
   ./weerbaarheid broker >"$WORK/broker.log" 2>&1 &
   PIDS+=($!)
   port=${WEERBAARHEID_RABBITMQ_PORT:-5673}

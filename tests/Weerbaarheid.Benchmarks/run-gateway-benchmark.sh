@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures unary gRPC against Offerings directly and through the gateway, in one run, in Release.
-# Starts its own Offerings + gateway on spare ports (and the private RabbitMQ node unless RABBITMQ_URL
-# is set; it cannot share that node with a running `./weerbaarheid run`), with the anonymous rate
+# Starts its own Offerings + gateway on spare ports (and a private RabbitMQ node unless RABBITMQ_URL
+# is set), with the anonymous rate
 # limit lifted so it measures the proxy, not the limiter.
 #   tests/Weerbaarheid.Benchmarks/run-gateway-benchmark.sh [--seconds 10] [--concurrency 16] [--rounds 2]
 source "$(dirname "${BASH_SOURCE[0]}")/live-suite.sh"

@@ -7,14 +7,7 @@
 # is set.
 #   tests/Weerbaarheid.Benchmarks/run-gateway-latency-benchmark.sh [--warmup 60] [--seconds 20] [--dispatches 40]
 
-# The private broker gets its own node, ports and run folder: `./weerbaarheid broker` stops whatever its run
-# folder records as left behind, so sharing .run/ could stop a developer's `./weerbaarheid run`. The folder
-# must exist before live-suite.sh starts the broker, so it cannot live in live-suite's $WORK.
-BENCH_RUN=$(mktemp -d)
-export WEERBAARHEID_RABBITMQ_PORT=5683 WEERBAARHEID_RABBITMQ_DIST_PORT=25683 WEERBAARHEID_RABBITMQ_EPMD_PORT=4383 \
-  WEERBAARHEID_RABBITMQ_NODE=weerbaarheid-bench@localhost WEERBAARHEID_RUN_DIR="$BENCH_RUN/run"
 source "$(dirname "${BASH_SOURCE[0]}")/live-suite.sh"
-trap 'cleanup; rm -rf "$BENCH_RUN"' EXIT INT TERM
 
 offerings=http://127.0.0.1:5960
 start offerings services/Offerings/Weerbaarheid.Offerings Weerbaarheid.Offerings.dll \
