@@ -1,5 +1,6 @@
 using Weerbaarheid.Offerings;
 using Weerbaarheid.ServiceDefaults;
+using Weerbaarheid.ServiceDefaults.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("offerings");
@@ -8,4 +9,4 @@ builder.AddOfferingsService();
 var app = builder.Build();
 app.MapServiceDefaults();
 app.MapOfferingsService();
-app.Run();
+app.RunService();

@@ -1,5 +1,6 @@
 using Weerbaarheid.PeerSupport;
 using Weerbaarheid.ServiceDefaults;
+using Weerbaarheid.ServiceDefaults.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("peer-support");
@@ -8,4 +9,4 @@ builder.AddPeerSupportService();
 var app = builder.Build();
 app.MapServiceDefaults();
 app.MapPeerSupportService();
-app.Run();
+app.RunService();

@@ -1,5 +1,6 @@
 using Weerbaarheid.SelfTest;
 using Weerbaarheid.ServiceDefaults;
+using Weerbaarheid.ServiceDefaults.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("self-test");
@@ -8,4 +9,4 @@ builder.AddSelfTestService();
 var app = builder.Build();
 app.MapServiceDefaults();
 app.MapSelfTestService();
-app.Run();
+app.RunService();

@@ -1,4 +1,5 @@
 using Weerbaarheid.ServiceDefaults;
+using Weerbaarheid.ServiceDefaults.Hosting;
 using Weerbaarheid.SignalTraining;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,4 +9,4 @@ builder.AddSignalTrainingService();
 var app = builder.Build();
 app.MapServiceDefaults();
 app.MapSignalTrainingService();
-app.Run();
+app.RunService();

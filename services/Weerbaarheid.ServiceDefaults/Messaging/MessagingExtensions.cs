@@ -48,7 +48,20 @@ public static class MessagingExtensions
             });
             bus.UsingRabbitMq((context, rabbit) =>
             {
-                rabbit.Host(new Uri(options.RabbitMqUrl), host => host.PublisherConfirmation = true);
+                rabbit.Host(new Uri(options.RabbitMqUrl), host =>
+                {
+                    host.PublisherConfirmation = true;
+                    // Credentials from the broker operator's secret win over the URL's, and need no URL escaping.
+                    if (!string.IsNullOrEmpty(options.RabbitMqUsername))
+                    {
+                        host.Username(options.RabbitMqUsername);
+                    }
+
+                    if (!string.IsNullOrEmpty(options.RabbitMqPassword))
+                    {
+                        host.Password(options.RabbitMqPassword);
+                    }
+                });
                 rabbit.ConfigureEndpoints(context);
             });
         });

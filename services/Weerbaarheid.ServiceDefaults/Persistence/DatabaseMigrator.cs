@@ -16,9 +16,11 @@ namespace Weerbaarheid.ServiceDefaults.Persistence;
 /// a separate step (k8s/README.md).
 /// </summary>
 internal sealed class DatabaseMigrator<TContext>(IServiceProvider services, ILogger<DatabaseMigrator<TContext>> logger)
-    : IHostedService where TContext : ServiceDbContext
+    : IHostedService, IDatabaseMigration where TContext : ServiceDbContext
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken) => MigrateAsync(cancellationToken);
+
+    public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();

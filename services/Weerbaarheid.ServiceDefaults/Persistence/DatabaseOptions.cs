@@ -17,8 +17,37 @@ public sealed class DatabaseOptions
     /// <summary>SQLite only: <c>Full</c> (default) flushes every commit to disk, <c>Normal</c> at checkpoints.</summary>
     public SqliteSynchronous SqliteSynchronous { get; set; } = SqliteSynchronous.Full;
 
+    /// <summary>When set, replaces the connection string's user (e.g. from CloudNativePG's <c>&lt;cluster&gt;-app</c> secret).</summary>
+    public string? Username { get; set; }
+
+    /// <summary>When set, replaces the connection string's password.</summary>
+    public string? Password { get; set; }
+
     /// <summary>Apply pending migrations when the service starts (default true).</summary>
     public bool MigrateOnStart { get; set; } = true;
+
+    /// <summary>
+    /// Apply pending migrations and seed, then exit without serving: a deployment's migration step that runs
+    /// before the new version of the service (k8s/README.md, "Upgrades").
+    /// </summary>
+    public bool MigrateOnly { get; set; }
+
+    /// <summary>The PostgreSQL connection string with <see cref="Username"/> and <see cref="Password"/> applied.</summary>
+    public static string WithCredentials(string connectionString, string? username, string? password)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!string.IsNullOrEmpty(username))
+        {
+            builder.Username = username;
+        }
+
+        if (!string.IsNullOrEmpty(password))
+        {
+            builder.Password = password;
+        }
+
+        return builder.ConnectionString;
+    }
 }
 
 public enum DatabaseProvider

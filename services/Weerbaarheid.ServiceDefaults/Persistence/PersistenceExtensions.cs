@@ -29,9 +29,11 @@ public static class PersistenceExtensions
 
         if (options.Provider == DatabaseProvider.PostgreSql)
         {
-            var connectionString = options.ConnectionString ?? builder.Configuration.GetConnectionString("Database")
+            var connectionString = DatabaseOptions.WithCredentials(
+                options.ConnectionString ?? builder.Configuration.GetConnectionString("Database")
                 ?? throw new InvalidOperationException(
-                    "Database:Provider is PostgreSql but neither Database:ConnectionString nor ConnectionStrings:Database is set.");
+                    "Database:Provider is PostgreSql but neither Database:ConnectionString nor ConnectionStrings:Database is set."),
+                options.Username, options.Password);
             builder.Services.AddDbContext<TPostgres>((services, db) => db
                 .UseNpgsql(connectionString)
                 .AddOutboxInterceptor(services));
@@ -53,9 +55,11 @@ public static class PersistenceExtensions
 
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>(
             "database", tags: [ServiceDefaultsExtensions.ReadyTag]);
-        if (options.MigrateOnStart)
+        builder.Services.AddSingleton<DatabaseMigrator<TContext>>();
+        builder.Services.AddSingleton<IDatabaseMigration>(services => services.GetRequiredService<DatabaseMigrator<TContext>>());
+        if (options.MigrateOnStart && !options.MigrateOnly)
         {
-            builder.Services.AddHostedService<DatabaseMigrator<TContext>>();
+            builder.Services.AddHostedService(services => services.GetRequiredService<DatabaseMigrator<TContext>>());
         }
 
         return builder;
