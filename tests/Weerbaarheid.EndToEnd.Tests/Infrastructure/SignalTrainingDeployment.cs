@@ -9,49 +9,28 @@ namespace Weerbaarheid.EndToEnd.Tests.Infrastructure;
 /// Its certificate events reach the suite's PeerSupport through the real broker. Offerings is not part of
 /// it: SignalTraining only asks Offerings for guidance recommendations, and copes when it cannot.
 /// </summary>
-public sealed class SignalTrainingDeployment : IAsyncDisposable
+public sealed class SignalTrainingDeployment : Deployment
 {
-    private readonly string _directory;
-    private ServiceProcess? _signalTraining;
-    private ServiceProcess? _gateway;
     private GrpcChannel? _channel;
 
-    private SignalTrainingDeployment(string directory) => _directory = directory;
+    private SignalTrainingDeployment(Broker broker, string parentDirectory)
+        : base(broker, parentDirectory, "signal-training")
+    {
+    }
 
     /// <summary>TrainingService through this deployment's gateway (gRPC, h2c).</summary>
     public TrainingService.TrainingServiceClient Training { get; private set; } = null!;
 
-    public string Output => string.Join(Environment.NewLine,
-        new[] { _signalTraining, _gateway }.OfType<ServiceProcess>().Select(s => $"--- {s.Name} ---{Environment.NewLine}{s.Output}"));
-
     /// <param name="settings">Environment variables for SignalTraining on top of the deployment's, e.g.
     /// <c>SignalTraining__Courses__tco-basic-training__CertificateValidity</c>.</param>
-    public static async Task<SignalTrainingDeployment> StartAsync(Broker broker, string parentDirectory, IReadOnlyDictionary<string, string> settings)
-    {
-        var deployment = new SignalTrainingDeployment(Path.Combine(parentDirectory, $"signal-training-{Guid.NewGuid():N}"));
-        try
-        {
-            await deployment.StartProcessesAsync(broker, settings);
-            return deployment;
-        }
-        catch
-        {
-            await deployment.DisposeAsync();
-            throw;
-        }
-    }
+    public static Task<SignalTrainingDeployment> StartAsync(Broker broker, string parentDirectory, IReadOnlyDictionary<string, string> settings) =>
+        StartOrDisposeAsync(new SignalTrainingDeployment(broker, parentDirectory), d => d.StartProcessesAsync(settings));
 
-    private async Task StartProcessesAsync(Broker broker, IReadOnlyDictionary<string, string> settings)
+    private async Task StartProcessesAsync(IReadOnlyDictionary<string, string> settings)
     {
-        var signalTrainingGrpc = FreePort.Next();
-        var signalTrainingOps = FreePort.Next();
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["Ports__Grpc"] = $"{signalTrainingGrpc}",
-            ["Ports__Ops"] = $"{signalTrainingOps}",
-            ["Database__DataDirectory"] = Path.Combine(_directory, "signal-training"),
-            ["Messaging__RabbitMqUrl"] = broker.AmqpUrl.ToString(),
             ["Messaging__Outbox__PollInterval"] = "00:00:01",
             // Offerings is not part of this deployment: a port nobody listens on.
             ["Offerings__Address"] = $"http://127.0.0.1:{FreePort.Next()}",
@@ -63,54 +42,30 @@ public sealed class SignalTrainingDeployment : IAsyncDisposable
             environment[key] = value;
         }
 
-        _signalTraining = await ServiceProcess.StartAsync("services/SignalTraining/Weerbaarheid.SignalTraining", signalTrainingOps, environment);
+        var (signalTraining, signalTrainingGrpc) = await StartServiceAsync(
+            "services/SignalTraining/Weerbaarheid.SignalTraining", "signal-training", environment);
 
         // After SignalTraining is up, so the gateway's first health probe finds it healthy.
-        var gatewayGrpc = FreePort.Next();
-        var gatewayHttp = FreePort.Next();
-        var gatewayOps = FreePort.Next();
-        _gateway = await ServiceProcess.StartAsync("gateway/Weerbaarheid.Gateway", gatewayOps, new Dictionary<string, string>
+        var gateway = await StartGatewayAsync(new Dictionary<string, int>
         {
-            ["Ports__Http"] = $"{gatewayHttp}",
-            ["Ports__Grpc"] = $"{gatewayGrpc}",
-            ["Ports__Ops"] = $"{gatewayOps}",
-            ["ReverseProxy__Clusters__signal-training__Destinations__primary__Address"] = $"http://127.0.0.1:{signalTrainingGrpc}",
+            ["signal-training"] = signalTrainingGrpc,
             // The other services are not part of this deployment: ports nobody listens on.
-            ["ReverseProxy__Clusters__offerings__Destinations__primary__Address"] = $"http://127.0.0.1:{FreePort.Next()}",
-            ["ReverseProxy__Clusters__peer-support__Destinations__primary__Address"] = $"http://127.0.0.1:{FreePort.Next()}",
-            ["ReverseProxy__Clusters__self-test__Destinations__primary__Address"] = $"http://127.0.0.1:{FreePort.Next()}",
+            ["offerings"] = FreePort.Next(),
+            ["peer-support"] = FreePort.Next(),
+            ["self-test"] = FreePort.Next(),
         });
 
-        _channel = GrpcChannel.ForAddress($"http://127.0.0.1:{gatewayGrpc}");
+        _channel = GrpcChannel.ForAddress($"http://127.0.0.1:{gateway.GrpcPort}");
         Training = new TrainingService.TrainingServiceClient(_channel);
 
         // Connected to the broker, so what its outbox holds is published at once.
-        var last = "";
-        await Eventually.HoldsAsync(async () => (last = await _signalTraining.ReadinessAsync()) == "Healthy",
-            "SignalTraining is connected to the broker (readiness Healthy)", TimeSpan.FromSeconds(90),
-            () => $"Last readiness: {last}{Environment.NewLine}{Output}");
+        await WaitUntilHealthyAsync(signalTraining, "SignalTraining is connected to the broker (readiness Healthy)");
     }
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         _channel?.Dispose();
         _channel = null;
-        foreach (var process in new[] { _gateway, _signalTraining }.OfType<ServiceProcess>())
-        {
-            await process.DisposeAsync();
-        }
-
-        _gateway = _signalTraining = null;
-        try
-        {
-            if (Directory.Exists(_directory))
-            {
-                Directory.Delete(_directory, recursive: true);
-            }
-        }
-        catch (IOException)
-        {
-            // A file still held open by a dying process: the temp folder is cleaned up by the OS.
-        }
+        await base.DisposeAsync();
     }
 }
