@@ -41,7 +41,13 @@ public static class Extensions
                 $"here {builder.Environment.ContentRootPath}: start the gateway from its own folder or set ASPNETCORE_CONTENTROOT.");
         }
 
-        builder.Services.AddReverseProxy().LoadFromConfig(proxy);
+        var reverseProxy = builder.Services.AddReverseProxy().LoadFromConfig(proxy);
+        if (options.ResolveDestinationsByDns)
+        {
+            // One destination per address a name resolves to (a headless Service: one per ready pod), so
+            // requests are balanced over the pods, not pinned to one by a long-lived HTTP/2 connection.
+            reverseProxy.AddDnsDestinationResolver(dns => dns.RefreshPeriod = options.DnsRefreshPeriod);
+        }
         builder.Services.AddRequestTimeouts(timeouts => timeouts.DefaultPolicy = new RequestTimeoutPolicy
         {
             Timeout = options.RequestTimeout,

@@ -22,6 +22,16 @@ public sealed class GatewayOptions
 
     public WebUiOptions WebUi { get; set; } = new();
 
+    /// <summary>
+    /// Resolve each destination's host name to all its addresses, each a destination of its own with its own
+    /// health (Kubernetes: point destinations at a headless Service). Off for local runs, where localhost
+    /// would become two destinations (IPv4 and IPv6) of one process.
+    /// </summary>
+    public bool ResolveDestinationsByDns { get; set; }
+
+    /// <summary>How often names are resolved again, so new and removed pods are seen.</summary>
+    public TimeSpan DnsRefreshPeriod { get; set; } = TimeSpan.FromSeconds(10);
+
     public static GatewayOptions From(IConfiguration configuration) =>
         configuration.GetSection(Section).Get<GatewayOptions>() ?? new GatewayOptions();
 }
